@@ -1,0 +1,3 @@
+namespace HushRyd.Platform.State;
+
+public sealed record StateEntry<T>(string Key, T Value, string ETag);

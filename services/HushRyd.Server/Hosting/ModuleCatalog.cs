@@ -1,0 +1,9 @@
+using HushRyd.Platform.Modules;
+
+namespace HushRyd.Server.Hosting;
+
+/// <summary>Every module this build can run, in start-up order.</summary>
+public static class ModuleCatalog
+{
+    public static IReadOnlyList<IHushRydModule> All { get; } = [];
+}

@@ -1,0 +1,7 @@
+namespace HushRyd.Server.Hosting;
+
+public enum RuntimeKind
+{
+    Embedded,
+    Dapr,
+}

@@ -1,0 +1,62 @@
+using HushRyd.Runtime.Dapr;
+using HushRyd.Runtime.Dapr.Events;
+using HushRyd.Runtime.Embedded;
+using HushRyd.Server.Admin;
+using HushRyd.Server.Diagnostics;
+using HushRyd.ServiceDefaults;
+
+namespace HushRyd.Server.Hosting;
+
+/// <summary>Composes the server for its settings: defaults, runtime, the selected modules, operations endpoints.</summary>
+public static class ServerApplication
+{
+    public static WebApplication Build(IDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Start-up failures are reported in one line by the entry point; the host's own report would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        var options = builder.Configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
+        var settings = ServerSettingsValidator.Validate(options, ModuleCatalog.All);
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.UseUrls([.. settings.Urls]);
+
+        builder.Services.AddHostedService<StartupTaskRunner>();
+        builder.AddServiceDefaults(settings.ServiceName);
+        if (settings.Runtime == RuntimeKind.Dapr)
+        {
+            builder.AddDaprRuntime();
+        }
+        else
+        {
+            builder.AddEmbeddedRuntime(settings.DataDirectory);
+        }
+
+        builder.AddAdminNetworkGuard();
+        builder.Services.AddDiagnosticProbes();
+        foreach (var module in settings.Modules)
+        {
+            module.AddServices(builder);
+        }
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.UseAdminNetworkGuard();
+        if (settings.Runtime == RuntimeKind.Dapr)
+        {
+            app.UseDaprRuntime();
+            app.MapDaprEventSubscriptions();
+        }
+
+        app.MapDefaultEndpoints();
+        app.MapDiagnosticProbes();
+        foreach (var module in settings.Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+}

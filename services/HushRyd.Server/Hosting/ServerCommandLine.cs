@@ -1,0 +1,50 @@
+using System.CommandLine;
+
+namespace HushRyd.Server.Hosting;
+
+/// <summary>
+/// Parses the command line into configuration overrides. Only options actually given override
+/// configuration, so appsettings and <c>HUSHRYD__*</c> environment variables still apply otherwise.
+/// </summary>
+public static class ServerCommandLine
+{
+    private static readonly (Option<string> Option, string Key)[] Options =
+    [
+        (new Option<string>("--target") { Description = "Modules to run: 'all' or a comma-separated list of module names. Default: all. Config HushRyd:Target, env HUSHRYD__TARGET.", HelpName = "all|module[,module...]" }, nameof(ServerOptions.Target)),
+        (new Option<string>("--runtime") { Description = "embedded (Garnet and SQLite in this process) or dapr (beside a daprd sidecar, MongoDB, shared Redis). Default: embedded. Config HushRyd:Runtime, env HUSHRYD__RUNTIME.", HelpName = "embedded|dapr" }, nameof(ServerOptions.Runtime)),
+        (new Option<string>("--data-dir") { Description = "Directory for the embedded runtime's SQLite database and Garnet append-only file. Default: ./data. Config HushRyd:DataDir, env HUSHRYD__DATADIR.", HelpName = "dir" }, nameof(ServerOptions.DataDir)),
+        (new Option<string>("--urls") { Description = "Where to listen, ';'-separated. Default: http://127.0.0.1:8080. Config HushRyd:Urls, env HUSHRYD__URLS.", HelpName = "url[;url...]" }, nameof(ServerOptions.Urls)),
+    ];
+
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            """
+            HushRyd server: one binary for every deployment of the HushRyd ride-sharing backend.
+            Other settings (Redis:ConnectionString, Mongo:ConnectionString, EventBus:*, ...) come from
+            appsettings.json or environment variables such as Redis__ConnectionString.
+            """);
+        foreach (var (option, _) in Options)
+        {
+            root.Options.Add(option);
+        }
+
+        return root;
+    }
+
+    /// <summary>Configuration keys for the options the user gave explicitly.</summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (option, key) in Options)
+        {
+            if (parseResult.GetResult(option) is { Implicit: false })
+            {
+                overrides[$"{ServerOptions.SectionName}:{key}"] = parseResult.GetValue(option);
+            }
+        }
+
+        return overrides;
+    }
+}

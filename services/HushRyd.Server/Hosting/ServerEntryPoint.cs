@@ -1,0 +1,39 @@
+using HushRyd.Platform.Hosting;
+
+namespace HushRyd.Server.Hosting;
+
+public static class ServerEntryPoint
+{
+    public const int ConfigurationError = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parseResult = ServerCommandLine.CreateRootCommand().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"hushryd: {parseResult.Errors[0].Message} Run 'hushryd --help' for usage.");
+            return ConfigurationError;
+        }
+
+        if (parseResult.Action is not null)
+        {
+            return await parseResult.InvokeAsync();
+        }
+
+        try
+        {
+            var app = ServerApplication.Build(ServerCommandLine.Overrides(parseResult));
+            await using (app)
+            {
+                await app.RunAsync();
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"hushryd: {message}");
+            return ConfigurationError;
+        }
+    }
+}
