@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using HushRyd.Platform.Events;
 using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Redis;
@@ -21,7 +22,7 @@ public static class EmbeddedRuntimeExtensions
         services.Configure<EmbeddedRuntimeOptions>(options => options.DataDirectory = dataDirectory);
         services.Configure<EmbeddedEventBusOptions>(builder.Configuration.GetSection(EmbeddedEventBusOptions.SectionName));
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.SectionName));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSqliteMigration(EventLogMigrations.CreateEventLog);
         services.AddSqliteMigration(StateMigrations.CreateStateTable);

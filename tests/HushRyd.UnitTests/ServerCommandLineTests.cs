@@ -31,4 +31,16 @@ public class ServerCommandLineTests
     {
         Assert.NotEmpty(ServerCommandLine.CreateRootCommand().Parse(args).Errors);
     }
+
+    [Fact]
+    public void Configuration_paths_and_host_settings_pass_through_as_configuration()
+    {
+        var (options, configuration) = ServerCommandLine.SplitConfiguration(
+            ["--target", "all", "--Redis:ConnectionString=127.0.0.1:6379,ssl=false", "--environment=Development", "--tagret=all"]);
+
+        Assert.Equal(["--target", "all", "--tagret=all"], options);
+        Assert.Equal("127.0.0.1:6379,ssl=false", configuration["Redis:ConnectionString"]);
+        Assert.Equal("Development", configuration["environment"]);
+        Assert.NotEmpty(ServerCommandLine.CreateRootCommand().Parse(options).Errors);
+    }
 }

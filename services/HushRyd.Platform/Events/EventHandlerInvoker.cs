@@ -14,9 +14,7 @@ public static class EventHandlerInvoker
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(subscription);
         await using var scope = services.CreateAsyncScope();
-        var handlerInterface = typeof(IIntegrationEventHandler<>).MakeGenericType(subscription.EventType);
         var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
-        var handle = handlerInterface.GetMethod(nameof(IIntegrationEventHandler<IntegrationEvent>.HandleAsync))!;
-        await (Task)handle.Invoke(handler, [integrationEvent, cancellationToken])!;
+        await subscription.Handle(handler, integrationEvent, cancellationToken);
     }
 }

@@ -9,7 +9,10 @@ public static class EventSubscriptionServiceCollectionExtensions
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new EventSubscription(typeof(TEvent), typeof(THandler)));
+        services.AddSingleton(new EventSubscription(
+            typeof(TEvent),
+            typeof(THandler),
+            (handler, integrationEvent, cancellationToken) => ((THandler)handler).HandleAsync((TEvent)integrationEvent, cancellationToken)));
         return services;
     }
 }

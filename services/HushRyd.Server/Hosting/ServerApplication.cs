@@ -12,7 +12,12 @@ public static class ServerApplication
 {
     public static WebApplication Build(IDictionary<string, string?> overrides)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = overrides.TryGetValue("contentRoot", out var contentRoot) ? contentRoot : AppContext.BaseDirectory,
+            EnvironmentName = overrides.TryGetValue("environment", out var environment) ? environment : null,
+            ApplicationName = typeof(ServerApplication).Assembly.GetName().Name,
+        });
         builder.Configuration.AddInMemoryCollection(overrides);
 
         // Start-up failures are reported in one line by the entry point; the host's own report would add a stack trace.

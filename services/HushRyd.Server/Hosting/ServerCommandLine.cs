@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 
 namespace HushRyd.Server.Hosting;
 
@@ -6,8 +7,11 @@ namespace HushRyd.Server.Hosting;
 /// Parses the command line into configuration overrides. Only options actually given override
 /// configuration, so appsettings and <c>HUSHRYD__*</c> environment variables still apply otherwise.
 /// </summary>
-public static class ServerCommandLine
+public static partial class ServerCommandLine
 {
+    /// <summary>Host settings ASP.NET accepts on any command line (test hosts pass them too).</summary>
+    public static readonly string[] HostSettings = ["environment", "contentRoot", "applicationName"];
+
     private static readonly (Option<string> Option, string Key)[] Options =
     [
         (new Option<string>("--target") { Description = "Modules to run: 'all' or a comma-separated list of module names. Default: all. Config HushRyd:Target, env HUSHRYD__TARGET.", HelpName = "all|module[,module...]" }, nameof(ServerOptions.Target)),
@@ -31,6 +35,35 @@ public static class ServerCommandLine
 
         return root;
     }
+
+    /// <summary>
+    /// Splits ASP.NET-style configuration arguments (<c>--Redis:ConnectionString=host:6379</c>, and the host
+    /// settings) from the server's own options. Only PascalCase configuration keys are taken this way; the
+    /// server's options are lower-case, so a misspelt option is still an error rather than ignored configuration.
+    /// </summary>
+    public static (string[] Options, Dictionary<string, string?> Configuration) SplitConfiguration(IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new List<string>();
+        var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var arg in args)
+        {
+            var match = ConfigurationArgument().Match(arg);
+            if (match.Success && (char.IsUpper(match.Groups["key"].Value[0]) || HostSettings.Contains(match.Groups["key"].Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                configuration[match.Groups["key"].Value] = match.Groups["value"].Value;
+            }
+            else
+            {
+                options.Add(arg);
+            }
+        }
+
+        return ([.. options], configuration);
+    }
+
+    [GeneratedRegex("^--(?<key>[A-Za-z][A-Za-z0-9_.:]*)=(?<value>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ConfigurationArgument();
 
     /// <summary>Configuration keys for the options the user gave explicitly.</summary>
     public static Dictionary<string, string?> Overrides(ParseResult parseResult)

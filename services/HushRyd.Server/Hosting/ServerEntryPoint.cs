@@ -8,7 +8,8 @@ public static class ServerEntryPoint
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var parseResult = ServerCommandLine.CreateRootCommand().Parse(args);
+        var (options, configuration) = ServerCommandLine.SplitConfiguration(args);
+        var parseResult = ServerCommandLine.CreateRootCommand().Parse(options);
         if (parseResult.Errors.Count > 0)
         {
             await Console.Error.WriteLineAsync($"hushryd: {parseResult.Errors[0].Message} Run 'hushryd --help' for usage.");
@@ -22,7 +23,12 @@ public static class ServerEntryPoint
 
         try
         {
-            var app = ServerApplication.Build(ServerCommandLine.Overrides(parseResult));
+            foreach (var (key, value) in ServerCommandLine.Overrides(parseResult))
+            {
+                configuration[key] = value;
+            }
+
+            var app = ServerApplication.Build(configuration);
             await using (app)
             {
                 await app.RunAsync();
