@@ -10,10 +10,23 @@ public static class StartupFailure
     {
         StartupException startup => startup.Message,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } }
+        IOException when SocketError(exception) is { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
             => $"cannot listen: {exception.Message}; choose a free port with --urls.",
-        IOException { InnerException: SocketException socket }
+        IOException when SocketError(exception) is { } socket
             => $"cannot listen: {socket.Message}; check the addresses given with --urls.",
         _ => null,
     };
+
+    private static SocketException? SocketError(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return socket;
+            }
+        }
+
+        return null;
+    }
 }
