@@ -23,6 +23,10 @@ public sealed class EmbeddedEventDispatcher(
 {
     private readonly Dictionary<string, EventSubscription> _subscriptions = subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(long, string), Task> _inFlight = new();
+
+    // A fetch that began before a delivery finished may still see its row; such stale rows are skipped.
+    private readonly ConcurrentDictionary<(long, string), long> _finishedDuringFetch = new();
+    private long _fetchGeneration;
     private readonly EmbeddedEventBusOptions _options = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentDeliveries);
 
@@ -65,10 +69,19 @@ public sealed class EmbeddedEventDispatcher(
 
     private async Task DispatchDueAsync(CancellationToken stoppingToken)
     {
+        var generation = Interlocked.Increment(ref _fetchGeneration);
         var due = await log.FetchDueAsync(_options.MaxConcurrentDeliveries * 2, stoppingToken);
+        foreach (var (key, finishedAt) in _finishedDuringFetch)
+        {
+            if (finishedAt < generation)
+            {
+                _finishedDuringFetch.TryRemove(key, out _);
+            }
+        }
+
         foreach (var delivery in due)
         {
-            if (_inFlight.ContainsKey(delivery.Key))
+            if (_inFlight.ContainsKey(delivery.Key) || _finishedDuringFetch.ContainsKey(delivery.Key))
             {
                 continue;
             }
@@ -111,6 +124,7 @@ public sealed class EmbeddedEventDispatcher(
         }
         finally
         {
+            _finishedDuringFetch[delivery.Key] = Interlocked.Read(ref _fetchGeneration);
             _inFlight.TryRemove(delivery.Key, out _);
             _slots.Release();
             signal.Wake();
