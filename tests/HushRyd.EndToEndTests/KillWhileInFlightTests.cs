@@ -22,10 +22,12 @@ public sealed class KillWhileInFlightTests(ITestOutputHelper output) : IDisposab
     public async Task Every_event_acknowledged_before_a_SIGKILL_is_delivered_after_restart()
     {
         var acknowledged = new ConcurrentBag<Guid>();
+        string token;
         var failedInFlight = 0;
         await using (var server = ServerProcess.Start(_data.Path))
         {
             using var client = await server.WaitUntilReadyAsync();
+            token = await TestLogin.SignInAsAdminAsync(client, _data.Path);
             using var stop = new CancellationTokenSource();
             var publishers = Enumerable.Range(0, Publishers).Select(publisher => Task.Run(async () =>
             {
@@ -59,6 +61,9 @@ public sealed class KillWhileInFlightTests(ITestOutputHelper output) : IDisposab
 
         await using var restarted = ServerProcess.Start(_data.Path);
         using var after = await restarted.WaitUntilReadyAsync();
+
+        // The token issued before the crash still works: signing keys and sessions are persisted.
+        after.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var missing = acknowledged.ToHashSet();
         int? undeliveredAtRestart = null;
         var allDelivered = await Eventually.HoldsAsync(

@@ -39,6 +39,7 @@ public sealed class ServerLifecycleTests : IDisposable
         await using (var first = ServerProcess.Start(_data.Path))
         {
             using var client = await first.WaitUntilReadyAsync();
+            await TestLogin.SignInAsAdminAsync(client, _data.Path);
             probeId = await SendProbeAsync(client, "before restart");
             firstDelivery = await WaitForDeliveryAsync(client, probeId);
 
@@ -50,6 +51,7 @@ public sealed class ServerLifecycleTests : IDisposable
 
         await using var second = ServerProcess.Start(_data.Path);
         using var again = await second.WaitUntilReadyAsync();
+        await TestLogin.SignInAsAdminAsync(again, _data.Path);
         Assert.Equal(firstDelivery, await again.GetStringAsync(new Uri($"/admin/v1/diagnostics/probes/{probeId}", UriKind.Relative)));
     }
 
@@ -70,6 +72,7 @@ public sealed class ServerLifecycleTests : IDisposable
     {
         await using var server = ServerProcess.Start(_data.Path);
         using var client = await server.WaitUntilReadyAsync();
+        await TestLogin.SignInAsAdminAsync(client, _data.Path);
 
         using var body = new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/admin/v1/diagnostics/probes", UriKind.Relative), body);

@@ -126,6 +126,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Auth__AdminPhones__0"] = TestLogin.AdminPhone;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

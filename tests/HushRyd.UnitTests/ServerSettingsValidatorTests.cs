@@ -1,6 +1,6 @@
 using HushRyd.Platform.Hosting;
-using HushRyd.Platform.Modules;
 using HushRyd.Server.Hosting;
+using HushRyd.Platform.Modules;
 using HushRyd.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -10,6 +11,11 @@ public interface IHushRydModule
     string Name { get; }
 
     void AddServices(IHostApplicationBuilder builder);
+
+    /// <summary>Middleware the module needs before endpoints run (authentication, limits); most modules need none.</summary>
+    void ConfigurePipeline(WebApplication app)
+    {
+    }
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 }

@@ -1,3 +1,4 @@
+using HushRyd.Gateway;
 using HushRyd.Platform.Modules;
 
 namespace HushRyd.Server.Hosting;
@@ -5,5 +6,5 @@ namespace HushRyd.Server.Hosting;
 /// <summary>Every module this build can run, in start-up order.</summary>
 public static class ModuleCatalog
 {
-    public static IReadOnlyList<IHushRydModule> All { get; } = [];
+    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule()];
 }

@@ -1,3 +1,4 @@
+using HushRyd.Platform.Modules;
 using HushRyd.Runtime.Dapr;
 using HushRyd.Runtime.Dapr.Events;
 using HushRyd.Runtime.Embedded;
@@ -28,6 +29,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(settings);
         builder.WebHost.UseUrls([.. settings.Urls]);
 
+        builder.SetRuntimeKind(settings.Runtime);
         builder.Services.AddHostedService<StartupTaskRunner>();
         builder.AddServiceDefaults(settings.ServiceName);
         if (settings.Runtime == RuntimeKind.Dapr)
@@ -40,6 +42,7 @@ public static class ServerApplication
         }
 
         builder.AddAdminNetworkGuard();
+        builder.AddDevOutbox(settings.DataDirectory);
         builder.Services.AddDiagnosticProbes();
         foreach (var module in settings.Modules)
         {
@@ -55,8 +58,14 @@ public static class ServerApplication
             app.MapDaprEventSubscriptions();
         }
 
+        foreach (var module in settings.Modules)
+        {
+            module.ConfigurePipeline(app);
+        }
+
         app.MapDefaultEndpoints();
         app.MapDiagnosticProbes();
+        app.MapOutbox();
         foreach (var module in settings.Modules)
         {
             module.MapEndpoints(app);

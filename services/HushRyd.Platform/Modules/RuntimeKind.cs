@@ -1,4 +1,4 @@
-namespace HushRyd.Server.Hosting;
+namespace HushRyd.Platform.Modules;
 
 public enum RuntimeKind
 {

@@ -1,0 +1,25 @@
+using HushRyd.Gateway.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace HushRyd.Gateway;
+
+/// <summary>Every /admin request needs the admin role, checked before any admin endpoint or limiter runs.</summary>
+public static class AdminRoleGuard
+{
+    public static IApplicationBuilder UseAdminRoleGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/admin") && !context.User.IsInRole(Roles.Admin))
+            {
+                var anonymous = context.User.Identity?.IsAuthenticated != true;
+                await Results.Problem(
+                    statusCode: anonymous ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
+                    title: anonymous ? "Authentication required" : "Admin access is restricted",
+                    detail: anonymous ? "Sign in as an admin." : "The admin API needs the admin role.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+}

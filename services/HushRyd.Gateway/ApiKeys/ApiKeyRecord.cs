@@ -1,0 +1,14 @@
+using HushRyd.Gateway.Identity;
+
+namespace HushRyd.Gateway.ApiKeys;
+
+/// <summary>A partner or service key. Only hashes are kept; the previous secret stays valid until <see cref="PreviousValidUntil"/>.</summary>
+public sealed record ApiKeyRecord(
+    string KeyId,
+    string Name,
+    RateLimitTier Tier,
+    string SecretHash,
+    string? PreviousSecretHash,
+    DateTimeOffset? PreviousValidUntil,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RotatedAt);

@@ -1,0 +1,9 @@
+namespace HushRyd.Gateway.Identity;
+
+public enum OtpOutcome
+{
+    Verified,
+    NoPendingCode,
+    WrongCode,
+    TooManyAttempts,
+}

@@ -1,0 +1,68 @@
+using HushRyd.Platform.Redis;
+using HushRyd.Platform.State;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace HushRyd.Gateway.Identity;
+
+/// <summary>
+/// The seed's <c>session:{userId}</c> hash (token, role, expiresAt): a token is honoured only while its
+/// session names it, so logout revokes it before it expires. Redis is the cache; the state store keeps a
+/// copy so sessions survive a Redis outage (the seed's degradation: sessions from the database).
+/// </summary>
+public sealed class SessionStore(IRedisConnection redis, IStateStore state, TimeProvider time, ILogger<SessionStore> logger)
+{
+    public static string Key(string userId) => $"session:{userId}";
+
+    public async Task StartAsync(string userId, IssuedToken token, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var session = new Session(token.TokenId, string.Join(',', roles), token.ExpiresAt.ToUnixTimeMilliseconds());
+        var ttl = token.ExpiresAt - time.GetUtcNow();
+        await state.SaveAsync(Key(userId), session, ttl, cancellationToken);
+        await TryRedisAsync(async db =>
+        {
+            await db.HashSetAsync(Key(userId), [new("token", session.Token), new("role", session.Role), new("expiresAt", session.ExpiresAt)]);
+            await db.KeyExpireAsync(Key(userId), ttl);
+        });
+    }
+
+    public async Task<bool> IsActiveAsync(string userId, string tokenId, CancellationToken cancellationToken)
+    {
+        var cached = await TryRedisAsync(async db => (string?)await db.HashGetAsync(Key(userId), "token"));
+        if (cached.Succeeded)
+        {
+            return cached.Value == tokenId;
+        }
+
+        var stored = await state.GetAsync<Session>(Key(userId), cancellationToken);
+        return stored?.Value.Token == tokenId;
+    }
+
+    public async Task EndAsync(string userId, CancellationToken cancellationToken)
+    {
+        await state.DeleteAsync(Key(userId), cancellationToken: cancellationToken);
+        await TryRedisAsync(db => db.KeyDeleteAsync(Key(userId)));
+    }
+
+    private async Task<(bool Succeeded, T? Value)> TryRedisAsync<T>(Func<IDatabase, Task<T>> operation)
+    {
+        try
+        {
+            return (true, await operation(redis.Multiplexer.GetDatabase()));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Redis unavailable for sessions; using the state store");
+            return (false, default);
+        }
+    }
+
+    private Task<(bool Succeeded, bool Value)> TryRedisAsync(Func<IDatabase, Task> operation) =>
+        TryRedisAsync(async db =>
+        {
+            await operation(db);
+            return true;
+        });
+
+    public sealed record Session(string Token, string Role, long ExpiresAt);
+}

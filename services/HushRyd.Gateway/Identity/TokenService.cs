@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using HushRyd.Gateway.Users;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HushRyd.Gateway.Identity;
+
+/// <summary>Issues and validates the access tokens of signed-in users.</summary>
+public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public IssuedToken Issue(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.TokenLifetime;
+        var tokenId = Guid.NewGuid().ToString("N");
+        var claims = new Dictionary<string, object>
+        {
+            [HushRydClaims.Subject] = user.Id,
+            [HushRydClaims.Phone] = user.Phone,
+            [HushRydClaims.TokenId] = tokenId,
+            [HushRydClaims.Role] = user.Roles.ToArray(),
+            [HushRydClaims.Kind] = HushRydClaims.KindUser,
+        };
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, tokenId, expires);
+    }
+
+    /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
+    public async Task<ClaimsIdentity?> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            IssuerSigningKeys = keys.All,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.FromSeconds(30),
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+                expires is { } until && until > time.GetUtcNow().UtcDateTime - parameters.ClockSkew
+                && (notBefore is null || notBefore <= time.GetUtcNow().UtcDateTime + parameters.ClockSkew),
+            NameClaimType = HushRydClaims.Subject,
+            RoleClaimType = HushRydClaims.Role,
+        });
+        return result.IsValid ? result.ClaimsIdentity : null;
+    }
+}
+
+public sealed record IssuedToken(string AccessToken, string TokenId, DateTimeOffset ExpiresAt);

@@ -1,0 +1,3 @@
+namespace HushRyd.Gateway.Users;
+
+public sealed record User(string Id, string Phone, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);

@@ -1,0 +1,8 @@
+namespace HushRyd.Platform.Notifications;
+
+public enum NotificationChannelKind
+{
+    Sms,
+    Email,
+    Push,
+}
