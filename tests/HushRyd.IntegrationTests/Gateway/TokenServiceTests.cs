@@ -1,0 +1,102 @@
+using System.Text;
+using HushRyd.Gateway.Identity;
+using HushRyd.Gateway.Users;
+using HushRyd.Platform.State;
+using HushRyd.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using NSubstitute;
+
+namespace HushRyd.IntegrationTests.Gateway;
+
+public class TokenServiceTests
+{
+    private static readonly User Passenger = new("usr_1", "+919812345678", [Roles.Passenger], DateTimeOffset.UnixEpoch);
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_token_it_issued_validates_with_the_users_claims()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+
+        var identity = await tokens.ValidateAsync(tokens.Issue(Passenger).AccessToken);
+
+        Assert.Equal("usr_1", identity!.FindFirst(HushRydClaims.Subject)!.Value);
+        Assert.Equal(Roles.Passenger, identity.FindFirst(HushRydClaims.Role)!.Value);
+        Assert.Equal("k1", new JsonWebToken(tokens.Issue(Passenger).AccessToken).Kid);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_rejected()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var token = tokens.Issue(Passenger).AccessToken;
+
+        _time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+
+        Assert.Null(await tokens.ValidateAsync(token));
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_rejected()
+    {
+        var ours = await CreateAsync(Key("k1", 1));
+        var theirs = await CreateAsync(Key("k1", 2));
+
+        Assert.Null(await ours.ValidateAsync(theirs.Issue(Passenger).AccessToken));
+    }
+
+    [Fact]
+    public async Task An_unsigned_alg_none_token_is_rejected()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var claims = new JsonWebToken(tokens.Issue(Passenger).AccessToken);
+        var header = Base64Url("""{"alg":"none","typ":"JWT"}""");
+        var payload = claims.EncodedPayload;
+
+        Assert.Null(await tokens.ValidateAsync($"{header}.{payload}."));
+    }
+
+    [Fact]
+    public async Task A_tampered_payload_is_rejected()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var parts = tokens.Issue(Passenger).AccessToken.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace(Roles.Passenger, Roles.Admin, StringComparison.Ordinal);
+
+        Assert.Null(await tokens.ValidateAsync($"{parts[0]}.{Base64Url(payload)}.{parts[2]}"));
+    }
+
+    [Fact]
+    public async Task A_token_for_another_audience_or_issuer_is_rejected()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var foreign = await CreateAsync(Key("k1", 1), new AuthOptions { Issuer = "someone-else", Audience = "other-api" });
+
+        Assert.Null(await tokens.ValidateAsync(foreign.Issue(Passenger).AccessToken));
+    }
+
+    [Fact]
+    public async Task Tokens_signed_with_a_retiring_key_still_validate_while_it_is_in_the_ring()
+    {
+        var old = await CreateAsync(Key("k-old", 1));
+        var rotated = await CreateAsync(Key("k-new", 2), ringAlso: Key("k-old", 1));
+
+        Assert.NotNull(await rotated.ValidateAsync(old.Issue(Passenger).AccessToken));
+        Assert.Equal("k-new", new JsonWebToken(rotated.Issue(Passenger).AccessToken).Kid);
+    }
+
+    private async Task<TokenService> CreateAsync(SigningKeySetting key, AuthOptions? options = null, SigningKeySetting? ringAlso = null)
+    {
+        options ??= new AuthOptions();
+        options.SigningKeys = ringAlso is null ? [key] : [key, ringAlso];
+        var ring = new SigningKeyRing(Options.Create(options), Substitute.For<IStateStore>(), _time);
+        await ring.StartAsync(CancellationToken.None);
+        return new TokenService(ring, Options.Create(options), _time);
+    }
+
+    private static SigningKeySetting Key(string id, byte fill) => new() { Id = id, Key = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) };
+
+    private static string Base64Url(string text) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(text));
+}
