@@ -19,12 +19,29 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
+            ProblemDetails = Describe(badRequest),
+        });
+    }
+
+    private static ProblemDetails Describe(BadHttpRequestException badRequest)
+    {
+        if (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = badRequest.StatusCode, Title = "Request body too large", Detail = badRequest.Message };
+        }
+
+        // Malformed JSON: name where it broke, so a client can fix the field rather than guess.
+        if (badRequest.InnerException is System.Text.Json.JsonException { Path: { } path } json)
+        {
+            var field = path.TrimStart('$', '.');
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [json.Message] })
             {
                 Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
-                Detail = badRequest.Message,
-            },
-        });
+                Title = "Malformed JSON",
+                Detail = $"The request body is not valid JSON at '{path}'.",
+            };
+        }
+
+        return new ProblemDetails { Status = badRequest.StatusCode, Title = "Bad request", Detail = badRequest.Message };
     }
 }

@@ -1,6 +1,7 @@
 using HushRyd.Platform.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,9 @@ namespace HushRyd.ServiceDefaults;
 /// <summary>What every HushRyd process has, whatever its target: telemetry, health, problem details, API docs.</summary>
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>API bodies are small JSON documents; anything larger is refused with 413 before it is read.</summary>
+    public const long DefaultMaxRequestBodyBytes = 256 * 1024;
+
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +23,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck(HealthEndpoints.SelfCheckName, () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddHushRydProblemDetails();
         builder.Services.AddOpenApi();
+
+        // Binding failures throw, so the exception handler turns them into problem+json naming the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        var maxBody = builder.Configuration.GetValue<long?>("HushRyd:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }

@@ -172,6 +172,27 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains("\"phone\"", await phone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Malformed JSON", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_gets_413()
+    {
+        var huge = new string('9', 300 * 1024);
+
+        using var response = await _client.PostAsync(new Uri("/api/v1/auth/otp", UriKind.Relative), new StringContent($"{{\"phone\":\"{huge}\"}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_field_is_named_in_the_400()
+    {
+        using var response = await _client.PostAsync(new Uri("/api/v1/auth/verify", UriKind.Relative), new StringContent("{\"phone\":\"+919812345678\",\"code\":{\"x\":1}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"code\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<string> RequestCodeAsync(string phone)
