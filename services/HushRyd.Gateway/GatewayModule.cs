@@ -1,5 +1,6 @@
 using HushRyd.Gateway.ApiKeys;
 using HushRyd.Gateway.Identity;
+using HushRyd.Gateway.Routing;
 using HushRyd.Gateway.Users;
 using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Modules;
@@ -46,6 +47,7 @@ public sealed class GatewayModule : IHushRydModule
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HushRydAuthenticationHandler>(HushRydAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddGatewayProxy(builder.Configuration);
     }
 
     public void ConfigurePipeline(WebApplication app)
@@ -59,5 +61,6 @@ public sealed class GatewayModule : IHushRydModule
     {
         endpoints.MapAuthEndpoints();
         endpoints.MapGatewayAdminEndpoints();
+        endpoints.MapGatewayProxy();
     }
 }

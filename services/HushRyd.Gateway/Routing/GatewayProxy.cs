@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace HushRyd.Gateway.Routing;
+
+/// <summary>
+/// The seed's routing table (/api/v1/*, /ws/*, /admin/*) for modules in other processes, through YARP.
+/// The gateway's own endpoints are literal routes, so they win over these catch-alls.
+/// </summary>
+public static class GatewayProxy
+{
+    public static bool AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        var targets = new (string Cluster, string? Address, string Path)[]
+        {
+            ("api", options.Api, "/api/v1/{**rest}"),
+            ("realtime", options.Realtime, "/ws/{**rest}"),
+            ("admin", options.Admin, "/admin/{**rest}"),
+        }.Where(t => !string.IsNullOrWhiteSpace(t.Address)).ToArray();
+        if (targets.Length == 0)
+        {
+            return false;
+        }
+
+        var routes = targets.Select(t => new RouteConfig { RouteId = t.Cluster, ClusterId = t.Cluster, Match = new RouteMatch { Path = t.Path } }).ToArray();
+        var clusters = targets.Select(t => new ClusterConfig
+        {
+            ClusterId = t.Cluster,
+            Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = t.Address! } },
+        }).ToArray();
+        services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            .AddTransforms(context => context.AddRequestTransform(transform =>
+            {
+                var headers = transform.ProxyRequest.Headers;
+                foreach (var name in headers.Select(h => h.Key).Where(k => k.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)).ToArray())
+                {
+                    headers.Remove(name);
+                }
+
+                foreach (var (name, value) in PrincipalHeaders.From(transform.HttpContext.User))
+                {
+                    headers.TryAddWithoutValidation(name, value);
+                }
+
+                return ValueTask.CompletedTask;
+            }));
+        return true;
+    }
+
+    public static void MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<IProxyConfigProvider>() is not null)
+        {
+            endpoints.MapReverseProxy();
+        }
+    }
+}

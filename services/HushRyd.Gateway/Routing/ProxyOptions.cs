@@ -1,0 +1,20 @@
+namespace HushRyd.Gateway.Routing;
+
+/// <summary>
+/// Where the gateway forwards what it does not serve itself, when modules run in other processes
+/// (a URL, or the sidecar's invoke URL such as http://localhost:3500/v1.0/invoke/hushryd-trips/method).
+/// Empty means that traffic is served in this process (--target all).
+/// </summary>
+public sealed class ProxyOptions
+{
+    public const string SectionName = "Gateway:Proxy";
+
+    /// <summary>/api/v1/* (the API cluster of the seed).</summary>
+    public string? Api { get; set; }
+
+    /// <summary>/ws/* (the WebSocket cluster).</summary>
+    public string? Realtime { get; set; }
+
+    /// <summary>/admin/* (the admin service).</summary>
+    public string? Admin { get; set; }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using HushRyd.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace HushRyd.EndToEndTests;
+
+/// <summary>With --target gateway, what the gateway does not serve goes to the module's process, with the principal.</summary>
+public sealed class GatewayRoutingTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private WebApplication _upstream = null!;
+    private string _upstreamAddress = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstreamAddress = $"http://127.0.0.1:{FreePort.Next()}";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(_upstreamAddress);
+        _upstream = builder.Build();
+        _upstream.MapFallback((HttpRequest request) => Results.Json(new
+        {
+            path = request.Path.Value,
+            principal = request.Headers.Where(h => h.Key.StartsWith("X-HushRyd-Principal-", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+        }));
+        await _upstream.StartAsync();
+    }
+
+    [Fact]
+    public async Task Api_traffic_is_proxied_with_the_authenticated_principal_and_forged_principal_headers_are_dropped()
+    {
+        await using var gateway = ServerProcess.Start(_data.Path, new Dictionary<string, string> { ["Gateway__Proxy__Api"] = _upstreamAddress }, "--target", "gateway");
+        using var client = await gateway.WaitUntilReadyAsync();
+        var token = await TestLogin.LoginAsync(client, _data.Path, "+919812340000");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/trips/trip_42");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("X-HushRyd-Principal-Roles", "admin");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var echo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/api/v1/trips/trip_42", echo.RootElement.GetProperty("path").GetString());
+        var principal = echo.RootElement.GetProperty("principal");
+        Assert.StartsWith("usr_", principal.GetProperty("x-hushryd-principal-id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("user", principal.GetProperty("x-hushryd-principal-kind").GetString());
+        Assert.Equal("passenger", principal.GetProperty("x-hushryd-principal-roles").GetString());
+    }
+
+    [Fact]
+    public async Task The_gateways_own_routes_are_served_locally_even_when_api_traffic_is_proxied()
+    {
+        await using var gateway = ServerProcess.Start(_data.Path, new Dictionary<string, string> { ["Gateway__Proxy__Api"] = _upstreamAddress }, "--target", "gateway");
+        using var client = await gateway.WaitUntilReadyAsync();
+
+        using var whoami = await client.GetAsync(new Uri("/api/v1/auth/whoami", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, whoami.StatusCode);
+        Assert.Equal("application/problem+json", whoami.Content.Headers.ContentType?.MediaType);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _upstream.DisposeAsync();
+        _data.Dispose();
+    }
+}
