@@ -1,0 +1,16 @@
+namespace HushRyd.IntegrationTests.RateLimiting;
+
+/// <summary>A clock that moves only when told; timers and timestamps stay real so Polly's timeouts still fire.</summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+}
