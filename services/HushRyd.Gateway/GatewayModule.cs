@@ -1,5 +1,6 @@
 using HushRyd.Gateway.ApiKeys;
 using HushRyd.Gateway.Identity;
+using HushRyd.Gateway.RateLimiting;
 using HushRyd.Gateway.Routing;
 using HushRyd.Gateway.Users;
 using HushRyd.Platform.Hosting;
@@ -48,12 +49,14 @@ public sealed class GatewayModule : IHushRydModule
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddGatewayProxy(builder.Configuration);
+        services.AddHushRydRateLimiting(builder.Configuration);
     }
 
     public void ConfigurePipeline(WebApplication app)
     {
         app.UseAuthentication();
         app.UseAdminRoleGuard();
+        app.UseHushRydRateLimiting();
         app.UseAuthorization();
     }
 

@@ -195,6 +195,32 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains("\"code\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_the_seeds_limits_an_anonymous_client_gets_429_after_100_requests_a_minute_but_can_still_raise_sos_traffic()
+    {
+        using var data = new TempDirectory();
+        await using var server = ServerProcess.Start(data.Path, new Dictionary<string, string> { ["RateLimits__Default"] = "100", ["RateLimits__Authenticated"] = "500" });
+        using var client = await server.WaitUntilReadyAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 101; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/api/v1/auth/whoami", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+            if (i == 100)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        using var sos = await client.PostAsync(new Uri("/api/v1/sos", UriKind.Relative), JsonContent.Create(new { lat = 28.6, lng = 77.2 }));
+
+        Assert.All(statuses.Take(100), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[100]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, sos.StatusCode);
+    }
+
     private async Task<string> RequestCodeAsync(string phone)
     {
         using var sent = await _client.PostAsJsonAsync(new Uri("/api/v1/auth/otp", UriKind.Relative), new { phone });

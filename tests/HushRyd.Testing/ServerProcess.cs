@@ -127,6 +127,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Auth__AdminPhones__0"] = TestLogin.AdminPhone;
+
+        // Tests of other behaviour send bursts; the rate-limit tests put the seed's limits back explicitly.
+        start.Environment["RateLimits__Default"] = "1000000";
+        start.Environment["RateLimits__Authenticated"] = "1000000";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

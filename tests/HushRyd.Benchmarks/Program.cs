@@ -1,0 +1,3 @@
+using HushRyd.Benchmarks;
+
+return await GatewayBenchmark.RunAsync(args);
