@@ -1,13 +1,18 @@
 namespace HushRyd.Testing;
 
-/// <summary>A clock that moves only when the test says so.</summary>
+/// <summary>A clock that moves only when the test says so; safe to read while another thread moves it.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = start;
+    private long _utcTicks = start.UtcTicks;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero))
+    {
+    }
 
-    public void Advance(TimeSpan by) => _now += by;
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
-    public void Set(DateTimeOffset to) => _now = to;
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+
+    public void Set(DateTimeOffset to) => Interlocked.Exchange(ref _utcTicks, to.UtcTicks);
 }

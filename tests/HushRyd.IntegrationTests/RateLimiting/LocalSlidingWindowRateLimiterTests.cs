@@ -1,3 +1,4 @@
+using HushRyd.Testing;
 using HushRyd.Gateway.RateLimiting;
 
 namespace HushRyd.IntegrationTests.RateLimiting;

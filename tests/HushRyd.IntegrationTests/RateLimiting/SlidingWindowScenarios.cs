@@ -1,3 +1,4 @@
+using HushRyd.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using HushRyd.Gateway.RateLimiting;
