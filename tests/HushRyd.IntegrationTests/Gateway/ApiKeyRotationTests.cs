@@ -26,13 +26,8 @@ public class ApiKeyRotationTests
         await using var redis = await TestRedis.StartAsync(backend);
         using var data = new TempDirectory();
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
-        using var host = await EmbeddedRuntimeHost.StartAsync(data.Path, _ => { }, new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
-        var service = new ApiKeyService(
-            host.Services.GetRequiredService<IStateStore>(),
-            host.Services.GetRequiredService<IRedisConnection>(),
-            Options.Create(new AuthOptions { ApiKeyRotationWindow = Window }),
-            time,
-            NullLogger<ApiKeyService>.Instance);
+        using var host = await StartHostAsync(data, redis);
+        var service = Service(host, time);
 
         // Each request: seconds relative to the rotation (-120 .. 599) and whether it uses the old secret.
         var requests = Gen.Choose(-120, 599).Zip(Gen.Elements(true, false)).ListOf().Where(list => list.Count is > 0 and <= 12);
@@ -49,9 +44,8 @@ public class ApiKeyRotationTests
         await using var redis = await TestRedis.StartAsync(backend);
         using var data = new TempDirectory();
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        using var host = await EmbeddedRuntimeHost.StartAsync(data.Path, _ => { }, new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
-        ApiKeyService Instance() => new(host.Services.GetRequiredService<IStateStore>(), host.Services.GetRequiredService<IRedisConnection>(), Options.Create(new AuthOptions()), time, NullLogger<ApiKeyService>.Instance);
-        var (first, second) = (Instance(), Instance());
+        using var host = await StartHostAsync(data, redis);
+        var (first, second) = (Service(host, time), Service(host, time));
 
         var (record, oldSecret) = await first.CreateAsync("partner", RateLimitTier.Premium, CancellationToken.None);
         Assert.NotNull(await second.ValidateAsync(oldSecret, CancellationToken.None));
@@ -64,6 +58,19 @@ public class ApiKeyRotationTests
         Assert.Null(await second.ValidateAsync("not-a-key", CancellationToken.None));
         await host.StopAsync();
     }
+
+    /// <summary>SQLite state and the given Redis, as the embedded runtime composes them.</summary>
+    private static Task<IHost> StartHostAsync(TempDirectory data, TestRedis redis) =>
+        EmbeddedRuntimeHost.StartAsync(data.Path, _ => { }, new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
+
+    /// <summary>One gateway instance's view; several share the host's stores, as instances share Redis and the database.</summary>
+    private static ApiKeyService Service(IHost host, TimeProvider time) =>
+        new(
+            host.Services.GetRequiredService<IStateStore>(),
+            host.Services.GetRequiredService<IRedisConnection>(),
+            Options.Create(new AuthOptions { ApiKeyRotationWindow = Window }),
+            time,
+            NullLogger<ApiKeyService>.Instance);
 
     private static async Task<bool> Check(ApiKeyService service, ManualTimeProvider time, IReadOnlyList<(int Seconds, bool UsesOld)> sequence)
     {
