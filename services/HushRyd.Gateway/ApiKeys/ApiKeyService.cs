@@ -15,7 +15,6 @@ namespace HushRyd.Gateway.ApiKeys;
 public sealed class ApiKeyService(IStateStore state, IRedisConnection redis, IOptions<AuthOptions> options, TimeProvider time, ILogger<ApiKeyService> logger)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Key(string keyId) => $"apikey:{keyId}";
 
@@ -88,7 +87,7 @@ public sealed class ApiKeyService(IStateStore state, IRedisConnection redis, IOp
             var cached = await redis.Multiplexer.GetDatabase().StringGetAsync(Key(keyId));
             if (cached.HasValue)
             {
-                return JsonSerializer.Deserialize<ApiKeyRecord>((string)cached!, Json);
+                return JsonSerializer.Deserialize<ApiKeyRecord>((string)cached!, StateJson.Options);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -109,7 +108,7 @@ public sealed class ApiKeyService(IStateStore state, IRedisConnection redis, IOp
     {
         try
         {
-            await redis.Multiplexer.GetDatabase().StringSetAsync(Key(record.KeyId), JsonSerializer.Serialize(record, Json), CacheLifetime);
+            await redis.Multiplexer.GetDatabase().StringSetAsync(Key(record.KeyId), JsonSerializer.Serialize(record, StateJson.Options), CacheLifetime);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -11,6 +11,23 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    // Built once, on first use: the key ring is loaded at start-up, after this service is constructed.
+    private readonly Lazy<TokenValidationParameters> _validation = new(() => new TokenValidationParameters
+    {
+        ValidIssuer = options.Value.Issuer,
+        ValidAudience = options.Value.Audience,
+        IssuerSigningKeys = keys.All,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+            expires is { } until && until > time.GetUtcNow().UtcDateTime - parameters.ClockSkew
+            && (notBefore is null || notBefore <= time.GetUtcNow().UtcDateTime + parameters.ClockSkew),
+        NameClaimType = HushRydClaims.Subject,
+        RoleClaimType = HushRydClaims.Role,
+    });
+
     public IssuedToken Issue(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -41,21 +58,7 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
     /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
     public async Task<ClaimsIdentity?> ValidateAsync(string token)
     {
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = options.Value.Issuer,
-            ValidAudience = options.Value.Audience,
-            IssuerSigningKeys = keys.All,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-                expires is { } until && until > time.GetUtcNow().UtcDateTime - parameters.ClockSkew
-                && (notBefore is null || notBefore <= time.GetUtcNow().UtcDateTime + parameters.ClockSkew),
-            NameClaimType = HushRydClaims.Subject,
-            RoleClaimType = HushRydClaims.Role,
-        });
+        var result = await _handler.ValidateTokenAsync(token, _validation.Value);
         return result.IsValid ? result.ClaimsIdentity : null;
     }
 }

@@ -13,8 +13,8 @@ public static class AdminNetworkGuard
 
     public static IHostApplicationBuilder AddAdminNetworkGuard(this IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetSection($"{AdminNetworkOptions.SectionName}:{nameof(AdminNetworkOptions.AllowedNetworks)}").Get<string[]>();
-        var networks = (configured is { Length: > 0 } ? configured : AdminNetworkOptions.DefaultNetworks).Select(Parse).ToArray();
+        var configured = builder.Configuration.GetSection(AdminNetworkOptions.SectionName).Get<AdminNetworkOptions>()?.AllowedNetworks ?? [];
+        var networks = (configured.Count > 0 ? configured : [.. AdminNetworkOptions.DefaultNetworks]).Select(Parse).ToArray();
         builder.Services.AddSingleton(new AllowedAdminNetworks(networks));
         return builder;
     }
