@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using HushRyd.Gateway.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

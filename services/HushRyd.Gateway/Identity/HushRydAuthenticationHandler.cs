@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HushRyd.Gateway.ApiKeys;

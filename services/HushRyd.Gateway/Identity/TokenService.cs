@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using System.Security.Claims;
 using HushRyd.Gateway.Users;
 using Microsoft.Extensions.Options;

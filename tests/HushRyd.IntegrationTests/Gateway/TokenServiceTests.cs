@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using System.Text;
 using HushRyd.Gateway.Identity;
 using HushRyd.Gateway.Users;

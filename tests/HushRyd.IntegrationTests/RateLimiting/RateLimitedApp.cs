@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using System.Net;
 using System.Security.Claims;
 using HushRyd.Gateway.Identity;

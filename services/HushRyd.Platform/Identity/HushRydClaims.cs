@@ -1,4 +1,4 @@
-namespace HushRyd.Gateway.Identity;
+namespace HushRyd.Platform.Identity;
 
 /// <summary>Claim types of an authenticated principal, whether it came with a JWT or an API key.</summary>
 public static class HushRydClaims

@@ -1,5 +1,6 @@
-namespace HushRyd.Gateway.Users;
+namespace HushRyd.Platform.Identity;
 
+/// <summary>The roles a user can hold; every module decides what a principal may do from them.</summary>
 public static class Roles
 {
     public const string Passenger = "passenger";
