@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
 using HushRyd.Gateway.ApiKeys;
 using HushRyd.Gateway.Identity;

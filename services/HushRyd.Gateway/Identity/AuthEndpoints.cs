@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
 using System.Security.Claims;
 using HushRyd.Gateway.Users;

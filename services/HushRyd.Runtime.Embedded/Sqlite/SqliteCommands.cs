@@ -24,4 +24,18 @@ public static class SqliteCommands
         using var command = connection.Command(sql, transaction, parameters);
         return command.ExecuteNonQuery();
     }
+
+    public static List<T> ReadAll<T>(this SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var command = connection.Command(sql, transaction, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HushRyd.Gateway.Identity;
+namespace HushRyd.Platform.Identity;
 
 public static partial class PhoneNumber
 {

@@ -1,0 +1,3 @@
+namespace HushRyd.Trips.Api;
+
+public sealed record BookSeatsRequest(int? Seats);

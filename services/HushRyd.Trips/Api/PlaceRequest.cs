@@ -1,0 +1,3 @@
+namespace HushRyd.Trips.Api;
+
+public sealed record PlaceRequest(string? City, double? Lat, double? Lng, string? Address);

@@ -1,0 +1,3 @@
+namespace HushRyd.Trips.Trips;
+
+public sealed record NearbyTrip(Trip Trip, double DistanceKm);

@@ -1,0 +1,6 @@
+namespace HushRyd.Trips.Trips;
+
+public static class TripId
+{
+    public static string New() => "trp_" + Guid.CreateVersion7().ToString("N");
+}

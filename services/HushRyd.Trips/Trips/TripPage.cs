@@ -1,0 +1,3 @@
+namespace HushRyd.Trips.Trips;
+
+public sealed record TripPage(IReadOnlyList<Trip> Items, TripCursor? Next);

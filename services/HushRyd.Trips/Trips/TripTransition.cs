@@ -1,0 +1,8 @@
+namespace HushRyd.Trips.Trips;
+
+public enum TripTransition
+{
+    Start,
+    Complete,
+    Cancel,
+}
