@@ -127,6 +127,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Auth__AdminPhones__0"] = TestLogin.AdminPhone;
+        for (var i = 0; i < TestLogin.DriverPhones.Count; i++)
+        {
+            start.Environment[$"Auth__DriverPhones__{i}"] = TestLogin.DriverPhones[i];
+        }
 
         // Tests of other behaviour send bursts; the rate-limit tests put the seed's limits back explicitly.
         start.Environment["RateLimits__Default"] = "1000000";

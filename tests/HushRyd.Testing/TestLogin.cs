@@ -13,6 +13,9 @@ public static partial class TestLogin
     /// <summary>Test servers list this phone in Auth:AdminPhones.</summary>
     public const string AdminPhone = "+919800000001";
 
+    /// <summary>Test servers list these phones in Auth:DriverPhones.</summary>
+    public static IReadOnlyList<string> DriverPhones { get; } = ["+919800000002", "+919800000003"];
+
     public static async Task<string> LoginAsync(HttpClient client, string dataDirectory, string phone)
     {
         using (var sent = await client.PostAsJsonAsync(new Uri("/api/v1/auth/otp", UriKind.Relative), new { phone }))
@@ -33,6 +36,15 @@ public static partial class TestLogin
         var token = await LoginAsync(client, dataDirectory, AdminPhone);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return token;
+    }
+
+    /// <summary>A client of its own for <paramref name="phone"/>, signed in and sending its token.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, string dataDirectory, string phone)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        var token = await LoginAsync(client, dataDirectory, phone);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public static async Task<string> ReadCodeAsync(string dataDirectory, string phone)

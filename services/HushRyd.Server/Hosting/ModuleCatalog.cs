@@ -1,10 +1,11 @@
 using HushRyd.Gateway;
 using HushRyd.Platform.Modules;
+using HushRyd.Trips;
 
 namespace HushRyd.Server.Hosting;
 
 /// <summary>Every module this build can run, in start-up order.</summary>
 public static class ModuleCatalog
 {
-    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule()];
+    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule()];
 }

@@ -1,0 +1,26 @@
+using HushRyd.Platform.Modules;
+using HushRyd.Trips.Api;
+using HushRyd.Trips.Storage;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace HushRyd.Trips;
+
+/// <summary>The core API: trips, bookings, trusted contacts and trip share links.</summary>
+public sealed class TripsModule : IHushRydModule
+{
+    public string Name => "trips";
+
+    public void AddServices(IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSqliteTripStores();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTripEndpoints();
+        endpoints.MapBookingEndpoints();
+        endpoints.MapTrustedContactEndpoints();
+    }
+}
