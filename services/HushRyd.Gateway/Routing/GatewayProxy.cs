@@ -1,3 +1,4 @@
+using HushRyd.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class GatewayProxy
     public static bool AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        var internalToken = configuration.GetSection(InternalCallOptions.SectionName).Get<InternalCallOptions>()?.Token;
         var targets = new (string Cluster, string? Address, string Path)[]
         {
             ("api", options.Api, "/api/v1/{**rest}"),
@@ -38,9 +40,14 @@ public static class GatewayProxy
             .AddTransforms(context => context.AddRequestTransform(transform =>
             {
                 var headers = transform.ProxyRequest.Headers;
-                foreach (var name in headers.Select(h => h.Key).Where(k => k.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)).ToArray())
+                foreach (var name in headers.Select(h => h.Key).Where(IsGatewayHeader).ToArray())
                 {
                     headers.Remove(name);
+                }
+
+                if (!string.IsNullOrEmpty(internalToken))
+                {
+                    headers.TryAddWithoutValidation(PrincipalHeaders.InternalToken, internalToken);
                 }
 
                 foreach (var (name, value) in PrincipalHeaders.From(transform.HttpContext.User))
@@ -52,6 +59,11 @@ public static class GatewayProxy
             }));
         return true;
     }
+
+    /// <summary>Headers only the gateway may set; a client's copies are forgeries.</summary>
+    private static bool IsGatewayHeader(string name) =>
+        name.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(PrincipalHeaders.InternalToken, StringComparison.OrdinalIgnoreCase);
 
     public static void MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {

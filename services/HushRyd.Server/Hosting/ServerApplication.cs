@@ -1,3 +1,5 @@
+using HushRyd.Gateway;
+using HushRyd.Platform.Identity;
 using HushRyd.Platform.Modules;
 using HushRyd.Runtime.Dapr;
 using HushRyd.Runtime.Dapr.Events;
@@ -49,6 +51,12 @@ public static class ServerApplication
             module.AddServices(builder);
         }
 
+        var behindRemoteGateway = !settings.Modules.Any(m => m is GatewayModule);
+        if (behindRemoteGateway)
+        {
+            builder.AddForwardedPrincipal();
+        }
+
         var app = builder.Build();
         app.UseServiceDefaults();
         app.UseAdminNetworkGuard();
@@ -56,6 +64,11 @@ public static class ServerApplication
         {
             app.UseDaprRuntime();
             app.MapDaprEventSubscriptions();
+        }
+
+        if (behindRemoteGateway)
+        {
+            app.UseForwardedPrincipal();
         }
 
         foreach (var module in settings.Modules)

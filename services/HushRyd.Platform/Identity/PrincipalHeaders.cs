@@ -1,8 +1,6 @@
-using HushRyd.Platform.Identity;
 using System.Security.Claims;
-using HushRyd.Gateway.Identity;
 
-namespace HushRyd.Gateway.Routing;
+namespace HushRyd.Platform.Identity;
 
 /// <summary>The authenticated principal, passed to upstream modules as headers the gateway alone may set.</summary>
 public static class PrincipalHeaders
@@ -12,6 +10,9 @@ public static class PrincipalHeaders
     public const string Kind = Prefix + "Kind";
     public const string Tier = Prefix + "Tier";
     public const string Roles = Prefix + "Roles";
+
+    /// <summary>Proves a request came through the gateway; modules in other processes honour principal headers only with it.</summary>
+    public const string InternalToken = "X-HushRyd-Internal-Token";
 
     public static IEnumerable<(string Name, string Value)> From(ClaimsPrincipal principal)
     {
