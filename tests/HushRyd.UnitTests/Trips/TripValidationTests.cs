@@ -1,0 +1,44 @@
+using HushRyd.Trips.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HushRyd.UnitTests.Trips;
+
+public sealed class TripValidationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+    private static PublishTripRequest Valid() => new(
+        new PlaceRequest("Hyderabad", 17.385, 78.4867, "Hitech City"),
+        new PlaceRequest("Vijayawada", 16.5062, 80.648, null),
+        Now.AddHours(3),
+        4,
+        799.99m);
+
+    [Fact]
+    public void A_complete_request_is_accepted() => Assert.Null(TripValidation.Check(Valid(), Now));
+
+    public static TheoryData<string, PublishTripRequest> Invalid() => new()
+    {
+        { "source", Valid() with { Source = null } },
+        { "destination.city", Valid() with { Destination = new PlaceRequest(" ", 16.5, 80.6, null) } },
+        { "source.lng", Valid() with { Source = new PlaceRequest("Hyderabad", 17.3, 181, null) } },
+        { "source.lat", Valid() with { Source = new PlaceRequest("Hyderabad", double.NaN, 78.4, null) } },
+        { "departureTime", Valid() with { DepartureTime = Now.AddSeconds(-1) } },
+        { "departureTime", Valid() with { DepartureTime = Now.AddDays(91) } },
+        { "seats", Valid() with { Seats = 0 } },
+        { "seats", Valid() with { Seats = 9 } },
+        { "fare", Valid() with { Fare = -1 } },
+        { "fare", Valid() with { Fare = 10.005m } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Each_invalid_field_is_named_in_the_400(string field, PublishTripRequest request)
+    {
+        var problem = TripValidation.Check(request, Now);
+
+        Assert.NotNull(problem);
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Contains(field, Assert.IsType<ValidationProblemDetails>(problem.ProblemDetails).Errors.Keys);
+    }
+}
