@@ -22,7 +22,7 @@ public sealed class BareApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(baseAddress.ToString());
         var app = builder.Build();
-        app.MapGet("/api/v1/auth/whoami", () => TypedResults.Ok(new { kind = "user", id = "usr_bench", tier = "Authenticated", roles = new[] { "passenger" } }));
+        app.MapGet("/api/v1/auth/whoami", () => TypedResults.Ok(new { kind = "user", id = "usr_bench", tier = "authenticated", roles = new[] { "passenger" } }));
         await app.StartAsync();
         return new BareApp(app, baseAddress);
     }

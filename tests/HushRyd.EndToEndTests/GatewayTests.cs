@@ -35,7 +35,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(["passenger"], profile.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         using var principal = JsonDocument.Parse(await whoami.Content.ReadAsStringAsync());
         Assert.Equal("user", principal.RootElement.GetProperty("kind").GetString());
-        Assert.Equal("Authenticated", principal.RootElement.GetProperty("tier").GetString());
+        Assert.Equal("authenticated", principal.RootElement.GetProperty("tier").GetString());
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class GatewayTests : IAsyncLifetime
             using var whoami = await _client.SendAsync(request);
             using var principal = JsonDocument.Parse(await whoami.Content.ReadAsStringAsync());
             Assert.Equal("apiKey", principal.RootElement.GetProperty("kind").GetString());
-            Assert.Equal("Premium", principal.RootElement.GetProperty("tier").GetString());
+            Assert.Equal("premium", principal.RootElement.GetProperty("tier").GetString());
         }
     }
 

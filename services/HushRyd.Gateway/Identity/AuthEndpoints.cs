@@ -85,7 +85,7 @@ public static class AuthEndpoints
         TypedResults.Ok(new PrincipalView(
             principal.FindFirstValue(HushRydClaims.Kind)!,
             principal.FindFirstValue(HushRydClaims.Subject)!,
-            principal.FindFirstValue(HushRydClaims.Tier)!,
+            principal.FindFirstValue(HushRydClaims.Tier)!.ToLowerInvariant(),
             principal.FindAll(HushRydClaims.Role).Select(c => c.Value).ToArray()));
 
     private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SessionStore sessions, CancellationToken cancellationToken)
