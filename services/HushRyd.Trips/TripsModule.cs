@@ -1,5 +1,6 @@
 using HushRyd.Platform.Modules;
 using HushRyd.Trips.Api;
+using HushRyd.Trips.Sharing;
 using HushRyd.Trips.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public sealed class TripsModule : IHushRydModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSqliteTripStores();
+        builder.Services.AddShareLinks(builder.Configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -22,5 +24,6 @@ public sealed class TripsModule : IHushRydModule
         endpoints.MapTripEndpoints();
         endpoints.MapBookingEndpoints();
         endpoints.MapTrustedContactEndpoints();
+        endpoints.MapShareEndpoints();
     }
 }

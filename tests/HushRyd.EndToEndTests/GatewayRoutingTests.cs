@@ -52,6 +52,21 @@ public sealed class GatewayRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Public_share_pages_go_to_the_api_cluster_without_a_principal_and_are_rate_limited_on_the_way()
+    {
+        await using var gateway = ServerProcess.Start(_data.Path, new Dictionary<string, string> { ["Gateway__Proxy__Api"] = _upstreamAddress }, "--target", "gateway");
+        using var client = await gateway.WaitUntilReadyAsync();
+
+        using var response = await client.GetAsync(new Uri("/share/some-token/status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var echo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/share/some-token/status", echo.RootElement.GetProperty("path").GetString());
+        Assert.Empty(echo.RootElement.GetProperty("principal").EnumerateObject());
+        Assert.True(response.Headers.Contains("RateLimit-Limit"));
+    }
+
+    [Fact]
     public async Task The_gateways_own_routes_are_served_locally_even_when_api_traffic_is_proxied()
     {
         await using var gateway = ServerProcess.Start(_data.Path, new Dictionary<string, string> { ["Gateway__Proxy__Api"] = _upstreamAddress }, "--target", "gateway");

@@ -8,7 +8,14 @@ public static class RateLimitBuckets
     public const string General = "general";
     public const string Sos = "sos";
 
+    /// <summary>
+    /// Public share pages and their polling, counted per client IP at the anonymous limit but apart from
+    /// <see cref="General"/>: a family watching a trip must not spend the budget the same network's app calls need.
+    /// </summary>
+    public const string Share = "share";
+
     private static readonly PathString SosPath = new("/api/v1/sos");
+    private static readonly PathString SharePath = new("/share");
 
     // Health, metrics, OpenAPI, docs and the Dapr sidecar's own calls (/dapr, /events) are outside these prefixes:
     // probes and the sidecar must never be throttled.
@@ -19,6 +26,11 @@ public static class RateLimitBuckets
         if (path.StartsWithSegments(SosPath, StringComparison.OrdinalIgnoreCase))
         {
             return Sos;
+        }
+
+        if (path.StartsWithSegments(SharePath, StringComparison.OrdinalIgnoreCase))
+        {
+            return Share;
         }
 
         return GeneralPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) ? General : null;

@@ -9,7 +9,7 @@ using Yarp.ReverseProxy.Transforms;
 namespace HushRyd.Gateway.Routing;
 
 /// <summary>
-/// The seed's routing table (/api/v1/*, /ws/*, /admin/*) for modules in other processes, through YARP.
+/// The seed's routing table (/api/v1/* and /share/*, /ws/*, /admin/*) for modules in other processes, through YARP.
 /// The gateway's own endpoints are literal routes, so they win over these catch-alls.
 /// </summary>
 public static class GatewayProxy
@@ -18,19 +18,22 @@ public static class GatewayProxy
     {
         var options = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
         var internalToken = configuration.GetSection(InternalCallOptions.SectionName).Get<InternalCallOptions>()?.Token;
-        var targets = new (string Cluster, string? Address, string Path)[]
+        var targets = new (string Route, string Cluster, string? Address, string Path)[]
         {
-            ("api", options.Api, "/api/v1/{**rest}"),
-            ("realtime", options.Realtime, "/ws/{**rest}"),
-            ("admin", options.Admin, "/admin/{**rest}"),
+            ("api", "api", options.Api, "/api/v1/{**rest}"),
+
+            // Public share pages are served by the Trips module, which sits behind the API cluster.
+            ("share", "api", options.Api, "/share/{**rest}"),
+            ("realtime", "realtime", options.Realtime, "/ws/{**rest}"),
+            ("admin", "admin", options.Admin, "/admin/{**rest}"),
         }.Where(t => !string.IsNullOrWhiteSpace(t.Address)).ToArray();
         if (targets.Length == 0)
         {
             return false;
         }
 
-        var routes = targets.Select(t => new RouteConfig { RouteId = t.Cluster, ClusterId = t.Cluster, Match = new RouteMatch { Path = t.Path } }).ToArray();
-        var clusters = targets.Select(t => new ClusterConfig
+        var routes = targets.Select(t => new RouteConfig { RouteId = t.Route, ClusterId = t.Cluster, Match = new RouteMatch { Path = t.Path } }).ToArray();
+        var clusters = targets.DistinctBy(t => t.Cluster).Select(t => new ClusterConfig
         {
             ClusterId = t.Cluster,
             Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = t.Address! } },

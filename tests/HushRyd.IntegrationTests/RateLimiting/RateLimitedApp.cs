@@ -63,6 +63,7 @@ public sealed class RateLimitedApp : IAsyncLifetime
         _app.MapGet("/api/v1/trips", Reached);
         _app.MapPost("/api/v1/sos", Reached);
         _app.MapPost("/api/v1/sos/{alertId}/location", (string alertId) => Reached());
+        _app.MapGet("/share/{token}/status", (string token) => Reached());
         _app.MapGet("/health", Reached);
         _app.MapGet("/dapr/subscribe", Reached);
         await _app.Services.RunStartupTasksAsync(CancellationToken.None);

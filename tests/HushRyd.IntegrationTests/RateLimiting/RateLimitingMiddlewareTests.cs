@@ -82,6 +82,31 @@ public sealed class RateLimitingMiddlewareTests(RateLimitedApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Share_pages_are_limited_per_address_at_the_anonymous_limit_in_a_budget_apart_from_the_api()
+    {
+        var ip = FreshIp();
+        for (var i = 0; i < RateLimitedApp.Default; i++)
+        {
+            (await SendAsync(HttpMethod.Get, "/api/v1/trips", ip: ip)).Dispose();
+        }
+
+        var shares = new List<HttpResponseMessage>();
+        for (var i = 0; i <= RateLimitedApp.Default; i++)
+        {
+            shares.Add(await SendAsync(HttpMethod.Get, "/share/some-token/status", ip: ip));
+        }
+
+        using var otherAddress = await SendAsync(HttpMethod.Get, "/share/some-token/status", ip: FreshIp());
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            shares.Select(r => r.StatusCode));
+        Assert.Equal(("3", "2", "60"), RateLimitHeaders(shares[0]));
+        Assert.Equal(HttpStatusCode.OK, otherAddress.StatusCode);
+        shares.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
     public async Task The_tier_claim_sets_the_budget_and_api_keys_users_and_addresses_are_counted_apart()
     {
         var (first, second, third) = (FreshSubject(), FreshSubject(), FreshSubject());

@@ -1,0 +1,17 @@
+using HushRyd.Trips.Sharing;
+using HushRyd.Trips.Trips;
+
+namespace HushRyd.Trips.Api;
+
+/// <summary>
+/// What a share page polls. Deliberately less than <see cref="TripView"/>: no driver id, fare or street
+/// addresses reach whoever holds the link.
+/// </summary>
+public sealed record ShareStatusView(TripStatus Status, SharePlaceView Source, SharePlaceView Destination, DateTimeOffset DepartureTime, LivePosition? Position)
+{
+    public static ShareStatusView From(Trip trip, LivePosition? position)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        return new(trip.Status, SharePlaceView.From(trip.Source), SharePlaceView.From(trip.Destination), trip.DepartureTime, position);
+    }
+}
