@@ -15,7 +15,15 @@ public sealed class TripsModule : IHushRydModule
     public void AddServices(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSqliteTripStores();
+        if (builder.GetRuntimeKind() == RuntimeKind.Dapr)
+        {
+            builder.Services.AddMongoTripStores();
+        }
+        else
+        {
+            builder.Services.AddSqliteTripStores();
+        }
+
         builder.Services.AddShareLinks(builder.Configuration);
     }
 

@@ -15,12 +15,16 @@ public sealed class MongoTestDatabase : IAsyncDisposable
 
     private readonly MongoDbContainer? _container;
 
-    private MongoTestDatabase(IMongoClient client, MongoDbContainer? container)
+    private MongoTestDatabase(string connectionString, MongoDbContainer? container)
     {
-        Client = client;
+        ConnectionString = connectionString;
+        Client = new MongoClient(connectionString);
         _container = container;
-        Database = client.GetDatabase($"hushryd_test_{Guid.NewGuid():N}");
+        Database = Client.GetDatabase($"hushryd_test_{Guid.NewGuid():N}");
     }
+
+    /// <summary>For tests that hand the server to another process.</summary>
+    public string ConnectionString { get; }
 
     public IMongoClient Client { get; }
 
@@ -31,13 +35,13 @@ public sealed class MongoTestDatabase : IAsyncDisposable
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new MongoTestDatabase(new MongoClient(configured), null);
+            return new MongoTestDatabase(configured, null);
         }
 
         Skip.IfNot(DockerEngineAnswers(), $"no MongoDB: set {EnvironmentVariable} to a connection string, or run where a Docker engine answers (Testcontainers).");
         var container = new MongoDbBuilder("mongo:7").Build();
         await container.StartAsync();
-        return new MongoTestDatabase(new MongoClient(container.GetConnectionString()), container);
+        return new MongoTestDatabase(container.GetConnectionString(), container);
     }
 
     private static bool DockerEngineAnswers()

@@ -17,7 +17,7 @@ public sealed class MongoIndexInitializer(IMongoDatabase database, IEnumerable<I
             }
             catch (Exception ex) when (ex is TimeoutException or MongoException)
             {
-                throw new StartupException($"cannot create MongoDB indexes in '{database.DatabaseNamespace.DatabaseName}': {ex.Message}; check Mongo:ConnectionString (environment: Mongo__ConnectionString).", ex);
+                throw new StartupException(MongoFailure.Describe(database, ex), ex);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
 namespace HushRyd.Server.Hosting;
@@ -33,7 +34,23 @@ public static partial class ServerCommandLine
             root.Options.Add(option);
         }
 
+        // Serving is what the root command does; the entry point runs it itself rather than through InvokeAsync,
+        // which would install its own SIGTERM handling over the host's. Without an action the subcommands below
+        // would make a bare 'hushryd' a parse error.
+        root.SetAction(static _ => 0);
+        var database = new Command("db", "MongoDB administration for --runtime dapr.");
+        database.Subcommands.Add(new Command(
+            "init",
+            "Create every module's MongoDB indexes in Mongo:Database at Mongo:ConnectionString (idempotent), print them and exit."));
+        root.Subcommands.Add(database);
         return root;
+    }
+
+    /// <summary>True for <c>hushryd db init</c>.</summary>
+    public static bool IsDatabaseInit(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.CommandResult is { Command.Name: "init", Parent: CommandResult { Command.Name: "db" } };
     }
 
     /// <summary>

@@ -16,13 +16,19 @@ public static class ServerEntryPoint
             return ConfigurationError;
         }
 
-        if (parseResult.Action is not null)
+        // Help and version; serving and 'db init' are run below, where failures become one line.
+        if (parseResult.Action is not null && parseResult.Action != parseResult.CommandResult.Command.Action)
         {
             return await parseResult.InvokeAsync();
         }
 
         try
         {
+            if (ServerCommandLine.IsDatabaseInit(parseResult))
+            {
+                return await DatabaseInit.RunAsync(configuration, Console.Out, CancellationToken.None);
+            }
+
             foreach (var (key, value) in ServerCommandLine.Overrides(parseResult))
             {
                 configuration[key] = value;

@@ -1,3 +1,4 @@
+using HushRyd.Runtime.Dapr.Mongo;
 using HushRyd.Runtime.Embedded;
 using HushRyd.Trips.Bookings;
 using HushRyd.Trips.Trips;
@@ -17,6 +18,22 @@ public static class TripStoreRegistration
         services.AddSingleton<ITripRepository, SqliteTripRepository>();
         services.AddSingleton<IBookingRepository, SqliteBookingRepository>();
         services.AddSingleton<ITrustedContactRepository, SqliteTrustedContactRepository>();
+        return services;
+    }
+
+    /// <summary>
+    /// Trips, bookings and trusted contacts in MongoDB (the database <c>AddMongoRecordStore</c> registers), with the
+    /// seed's trips and bookings indexes ensured at start-up and by <c>hushryd db init</c>.
+    /// </summary>
+    public static IServiceCollection AddMongoTripStores(this IServiceCollection services)
+    {
+        services.AddSingleton<MongoTripRepository>();
+        services.AddSingleton<MongoBookingRepository>();
+        services.AddSingleton<ITripRepository>(sp => sp.GetRequiredService<MongoTripRepository>());
+        services.AddSingleton<IBookingRepository>(sp => sp.GetRequiredService<MongoBookingRepository>());
+        services.AddSingleton<IMongoIndexBootstrapper>(sp => sp.GetRequiredService<MongoTripRepository>());
+        services.AddSingleton<IMongoIndexBootstrapper>(sp => sp.GetRequiredService<MongoBookingRepository>());
+        services.AddSingleton<ITrustedContactRepository, MongoTrustedContactRepository>();
         return services;
     }
 }
