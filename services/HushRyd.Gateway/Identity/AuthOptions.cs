@@ -19,6 +19,15 @@ public sealed class AuthOptions
 
     public TimeSpan ApiKeyRotationWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long this instance trusts a token it validated, and a session it found active, without checking again.
+    /// A logout takes effect at once on the instance that served it and within this time on the others; zero checks every request.
+    /// </summary>
+    public TimeSpan CheckCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tokens, and sessions, remembered at once per instance; past it they are checked on every request until entries expire.</summary>
+    public int CheckCacheSize { get; set; } = 50_000;
+
     public List<string> AdminPhones { get; set; } = [];
 
     public List<string> DriverPhones { get; set; } = [];

@@ -12,6 +12,10 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    // Keys only change with a restart, so a token valid a moment ago still is until it expires: checking its
+    // signature again on every request of a burst only costs CPU.
+    private readonly ShortLivedCache<string, ClaimsIdentity> _validated = new(time, options.Value.CheckCacheSize);
+
     // Built once, on first use: the key ring is loaded at start-up, after this service is constructed.
     private readonly Lazy<TokenValidationParameters> _validation = new(() => new TokenValidationParameters
     {
@@ -57,10 +61,24 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
     }
 
     /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
+    /// <returns>A new identity on every call: callers may add claims to it.</returns>
     public async Task<ClaimsIdentity?> ValidateAsync(string token)
     {
+        if (_validated.TryGet(token, out var known))
+        {
+            return known.Clone();
+        }
+
         var result = await _handler.ValidateTokenAsync(token, _validation.Value);
-        return result.IsValid ? result.ClaimsIdentity : null;
+        if (!result.IsValid)
+        {
+            return null;
+        }
+
+        var expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew;
+        var until = time.GetUtcNow() + options.Value.CheckCacheDuration;
+        _validated.Set(token, result.ClaimsIdentity.Clone(), until < expires ? until : expires);
+        return result.ClaimsIdentity;
     }
 }
 

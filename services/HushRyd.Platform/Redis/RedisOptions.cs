@@ -12,4 +12,12 @@ public sealed class RedisOptions
 
     /// <summary>Memory for embedded Garnet's log, in Garnet's size syntax.</summary>
     public string EmbeddedMemory { get; set; } = "512m";
+
+    /// <summary>
+    /// How often embedded Garnet writes its append-only file, in milliseconds; 0 writes after every operation.
+    /// Garnet answers before the write either way; batching the writes saves a disk write per command (every API
+    /// request writes its rate-limit entry) at the price of losing at most this long of hot state in a crash.
+    /// A clean stop commits everything.
+    /// </summary>
+    public int EmbeddedAofCommitMs { get; set; } = 2;
 }

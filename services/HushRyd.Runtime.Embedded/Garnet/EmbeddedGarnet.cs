@@ -29,9 +29,14 @@ public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOp
         var directory = Path.GetFullPath(Path.Combine(runtime.Value.DataDirectory, "garnet"));
         Directory.CreateDirectory(directory);
         var port = redis.Value.EmbeddedPort > 0 ? redis.Value.EmbeddedPort : FreeLoopbackPort();
+        if (redis.Value.EmbeddedAofCommitMs < 0)
+        {
+            throw new StartupException($"Redis:EmbeddedAofCommitMs is {redis.Value.EmbeddedAofCommitMs}; use 0 (write after every operation) or a positive number of milliseconds.");
+        }
+
         try
         {
-            _server = new GarnetServer(GarnetArguments(directory, port, redis.Value.EmbeddedMemory));
+            _server = new GarnetServer(GarnetArguments(directory, port, redis.Value.EmbeddedMemory, redis.Value.EmbeddedAofCommitMs));
             _server.Start();
         }
         catch (Exception ex) when (ex is SocketException or IOException or InvalidOperationException or ArgumentException)
@@ -47,16 +52,18 @@ public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOp
     /// <remarks>
     /// RandomAccess: Garnet's default native device needs a newer glibc than Debian 12 and kills the process on the first flush.
     /// --recover: without it a restart ignores the append-only file.
+    /// --aof-commit-freq: see <see cref="RedisOptions.EmbeddedAofCommitMs"/>.
     /// --lua-transaction-mode: without it Garnet does not run a script atomically, and two racing rate-limit
     /// checks can both pass the last free slot (seen in CI: 8 allowed of a budget of 7).
     /// </remarks>
-    public static string[] GarnetArguments(string directory, int port, string memory) =>
+    public static string[] GarnetArguments(string directory, int port, string memory, int aofCommitMs) =>
     [
         "--bind", "127.0.0.1",
         "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--lua",
         "--lua-transaction-mode",
         "--aof",
+        "--aof-commit-freq", aofCommitMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--checkpointdir", directory,
         "--recover",
         "--device-type", "RandomAccess",

@@ -40,6 +40,33 @@ public class TokenServiceTests
     }
 
     [Fact]
+    public async Task A_token_validated_a_moment_ago_is_still_rejected_once_it_expires()
+    {
+        var tokens = await CreateAsync(Key("k1", 1), new AuthOptions { CheckCacheDuration = TimeSpan.FromDays(1) });
+        var token = tokens.Issue(Passenger).AccessToken;
+        Assert.NotNull(await tokens.ValidateAsync(token));
+
+        _time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+
+        Assert.Null(await tokens.ValidateAsync(token));
+    }
+
+    [Fact]
+    public async Task Each_validation_returns_its_own_identity_even_from_the_cache()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var token = tokens.Issue(Passenger).AccessToken;
+
+        var first = await tokens.ValidateAsync(token);
+        first!.AddClaim(new System.Security.Claims.Claim("added-by-a-caller", "x"));
+        var second = await tokens.ValidateAsync(token);
+
+        Assert.NotSame(first, second);
+        Assert.Null(second!.FindFirst("added-by-a-caller"));
+        Assert.Equal("usr_1", second.FindFirst(HushRydClaims.Subject)!.Value);
+    }
+
+    [Fact]
     public async Task A_token_signed_with_another_key_is_rejected()
     {
         var ours = await CreateAsync(Key("k1", 1));

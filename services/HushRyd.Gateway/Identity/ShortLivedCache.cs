@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+
+namespace HushRyd.Gateway.Identity;
+
+/// <summary>
+/// This instance's memory of answers that stay true for a short while, so a burst of requests with the same token
+/// is checked once rather than once per request. Bounded: past <c>capacity</c> nothing new is kept until expired
+/// entries are swept, which costs speed, never correctness.
+/// </summary>
+internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capacity)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+    private int _count;
+    private long _nextSweepMs;
+    private int _sweeping;
+
+    public bool TryGet(TKey key, out TValue value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
+        {
+            value = entry.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    public void Set(TKey key, TValue value, DateTimeOffset until)
+    {
+        var now = NowMs();
+        var untilMs = until.ToUnixTimeMilliseconds();
+        if (untilMs <= now)
+        {
+            return;
+        }
+
+        SweepIfDue(now, untilMs - now);
+        if (Volatile.Read(ref _count) >= capacity)
+        {
+            return;
+        }
+
+        if (_entries.TryAdd(key, new Entry(value, untilMs)))
+        {
+            // ConcurrentDictionary.Count takes every lock; this counter keeps the per-request check cheap.
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[key] = new Entry(value, untilMs);
+        }
+    }
+
+    public void Remove(TKey key)
+    {
+        if (_entries.TryRemove(key, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    private void SweepIfDue(long now, long lifetimeMs)
+    {
+        if ((now < Volatile.Read(ref _nextSweepMs) && Volatile.Read(ref _count) < capacity) || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.UntilMs <= now && _entries.TryRemove(KeyValuePair.Create(key, entry)))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
+            }
+
+            Volatile.Write(ref _nextSweepMs, now + lifetimeMs);
+        }
+        finally
+        {
+            Volatile.Write(ref _sweeping, 0);
+        }
+    }
+
+    private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed record Entry(TValue Value, long UntilMs);
+}
