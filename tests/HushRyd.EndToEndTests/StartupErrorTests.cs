@@ -67,6 +67,18 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_invalid_public_base_url_for_share_links_is_refused()
+    {
+        await AssertRefusedAsync(
+            new Dictionary<string, string> { ["Trips__PublicBaseUrl"] = "hushryd.in" },
+            "Trips:PublicBaseUrl must be an absolute http(s) URL",
+            "--data-dir",
+            _data.Path,
+            "--urls",
+            $"http://127.0.0.1:{FreePort.Next()}");
+    }
+
+    [Fact]
     public async Task A_misspelt_option_is_refused_with_a_pointer_to_help()
     {
         await AssertRefusedAsync(null, "Run 'hushryd --help' for usage.", "--tagret", "all");

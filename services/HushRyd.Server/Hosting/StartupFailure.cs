@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using HushRyd.Platform.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HushRyd.Server.Hosting;
 
@@ -10,6 +11,7 @@ public static class StartupFailure
     {
         StartupException startup => startup.Message,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        OptionsValidationException invalid => $"invalid configuration: {string.Join(" ", invalid.Failures)}",
         IOException when SocketError(exception) is { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
             => $"cannot listen: {exception.Message}; choose a free port with --urls.",
         IOException when SocketError(exception) is { } socket

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace HushRyd.Trips.Api;
 
@@ -53,14 +55,24 @@ public static class ShareEndpoints
     }
 
     private static async Task<Results<Ok<ShareStatusView>, ProblemHttpResult>> StatusAsync(
-        string token, HttpResponse response, ShareLinkService shares, ILivePositions positions, CancellationToken cancellationToken)
+        string token, HttpResponse response, ShareLinkService shares, ILivePositions positions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         SharePageHeaders.NoStore(response);
+        var logger = loggers.CreateLogger(typeof(ShareEndpoints));
         if (await shares.ResolveAsync(token, cancellationToken) is not { } trip)
         {
             return Problems.NotFound("Share link");
         }
 
-        return TypedResults.Ok(ShareStatusView.From(trip, await positions.FindAsync(trip.Id, cancellationToken)));
+        try
+        {
+            return TypedResults.Ok(ShareStatusView.From(trip, await positions.FindAsync(trip.Id, cancellationToken)));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Seed degradation table: with Redis down, real-time features pause; the trip itself is still shown.
+            logger.LogWarning(ex, "Live position of trip {TripId} unavailable", trip.Id);
+            return TypedResults.Ok(ShareStatusView.From(trip, null, positionAvailable: false));
+        }
     }
 }

@@ -5,13 +5,15 @@ namespace HushRyd.Trips.Api;
 
 /// <summary>
 /// What a share page polls. Deliberately less than <see cref="TripView"/>: no driver id, fare or street
-/// addresses reach whoever holds the link.
+/// addresses reach whoever holds the link. <see cref="PositionAvailable"/> is false while the position store is
+/// unreachable: the page still shows the trip and says the live position will come back.
 /// </summary>
-public sealed record ShareStatusView(TripStatus Status, SharePlaceView Source, SharePlaceView Destination, DateTimeOffset DepartureTime, LivePosition? Position)
+public sealed record ShareStatusView(
+    TripStatus Status, SharePlaceView Source, SharePlaceView Destination, DateTimeOffset DepartureTime, LivePosition? Position, bool PositionAvailable)
 {
-    public static ShareStatusView From(Trip trip, LivePosition? position)
+    public static ShareStatusView From(Trip trip, LivePosition? position, bool positionAvailable = true)
     {
         ArgumentNullException.ThrowIfNull(trip);
-        return new(trip.Status, SharePlaceView.From(trip.Source), SharePlaceView.From(trip.Destination), trip.DepartureTime, position);
+        return new(trip.Status, SharePlaceView.From(trip.Source), SharePlaceView.From(trip.Destination), trip.DepartureTime, position, positionAvailable);
     }
 }
