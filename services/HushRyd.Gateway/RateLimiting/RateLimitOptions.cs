@@ -22,6 +22,8 @@ public sealed class RateLimitOptions
 
     public LocalFallbackOptions LocalFallback { get; set; } = new();
 
+    public RateLimitLeaseOptions Lease { get; set; } = new();
+
     public int LimitFor(RateLimitTier tier) => tier switch
     {
         RateLimitTier.Premium => Premium,

@@ -8,7 +8,7 @@ namespace HushRyd.Gateway.RateLimiting;
 public static class RateLimitingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRateLimiter"/> (Redis, falling back to local) bound to the "RateLimits" section, and a
+    /// Registers <see cref="IRateLimiter"/> (leases far from the limit, exact Redis near it, local when Redis is down) bound to the "RateLimits" section, and a
     /// start-up task that warms the script up. Needs an IRedisConnection registered, and started, before it.
     /// </summary>
     public static IServiceCollection AddHushRydRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -28,12 +28,18 @@ public static class RateLimitingServiceCollectionExtensions
             .Validate(
                 o => o.LocalFallback.MaxPartitions >= 10,
                 "RateLimits:LocalFallback:MaxPartitions must be at least 10.")
+            .Validate(
+                o => o.Lease.Lifetime >= TimeSpan.FromMilliseconds(1) && o.Lease.Fraction is > 0 and <= 1
+                    && o.Lease.MinPermits >= 1 && o.Lease.MaxPermits >= o.Lease.MinPermits,
+                "RateLimits:Lease needs a positive Lifetime, a Fraction in (0, 1], MinPermits of at least 1 and MaxPermits of at least MinPermits.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RedisSlidingWindowRateLimiter>();
         services.TryAddSingleton<LocalSlidingWindowRateLimiter>();
         services.TryAddSingleton<ResilientRateLimiter>();
-        services.TryAddSingleton<IRateLimiter>(sp => sp.GetRequiredService<ResilientRateLimiter>());
+        services.TryAddSingleton<RedisPermitLeaser>();
+        services.TryAddSingleton<LeasingRateLimiter>();
+        services.TryAddSingleton<IRateLimiter>(sp => sp.GetRequiredService<LeasingRateLimiter>());
         services.AddStartupTask<RateLimitWarmUp>();
         return services;
     }

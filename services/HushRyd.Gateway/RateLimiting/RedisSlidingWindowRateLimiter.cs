@@ -13,7 +13,9 @@ public sealed class RedisSlidingWindowRateLimiter(IRedisConnection redis, IOptio
 {
     // Entries at or before now - window have left it. When refused, the entry whose departure brings the count
     // under the limit says when to retry (index 0 unless the limit shrank, e.g. a premium user was downgraded).
-    // Only sorted-set commands and PEXPIRE: Garnet runs these in Lua as Redis does, and it has no Streams.
+    // Only sorted-set commands, PTTL and PEXPIRE: Garnet runs these in Lua as Redis does, and it has no Streams.
+    // The TTL is never shortened: leased permits (RedisPermitLeaser) are dated up to a lease lifetime ahead and
+    // must stay counted until they leave the window.
     private static readonly LuaScript Script = LuaScript.Prepare(
         """
         local now = tonumber(@now)
@@ -24,7 +26,7 @@ public sealed class RedisSlidingWindowRateLimiter(IRedisConnection redis, IOptio
         local allowed = 0
         if count < limit then
             redis.call('ZADD', @key, now, @member)
-            redis.call('PEXPIRE', @key, window)
+            if redis.call('PTTL', @key) < window then redis.call('PEXPIRE', @key, window) end
             count = count + 1
             allowed = 1
         end

@@ -15,7 +15,7 @@ public sealed class ResilientRateLimiter : IRateLimiter
     private readonly RedisSlidingWindowRateLimiter _redis;
     private readonly LocalSlidingWindowRateLimiter _local;
     private readonly CircuitBreakerStateProvider _circuit = new();
-    private readonly ResiliencePipeline<RateLimitDecision> _pipeline;
+    private readonly ResiliencePipeline _pipeline;
 
     public ResilientRateLimiter(
         RedisSlidingWindowRateLimiter redis,
@@ -27,8 +27,8 @@ public sealed class ResilientRateLimiter : IRateLimiter
         _redis = redis;
         _local = local;
         var settings = options.Value.Redis;
-        _pipeline = new ResiliencePipelineBuilder<RateLimitDecision> { TimeProvider = timeProvider }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<RateLimitDecision>
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 // Polly 8 breakers count a failure ratio, not a run: a ratio of 1 with the seed's 3 as the minimum opens
                 // after 3 failures once no success is left in the (short) sampling window.
@@ -63,6 +63,16 @@ public sealed class ResilientRateLimiter : IRateLimiter
 
     /// <summary>Closed while Redis answers; open or half-open while the local limiter stands in.</summary>
     public CircuitState RedisCircuit => _circuit.CircuitState;
+
+    /// <summary>
+    /// Runs another Redis call of the limiter (a lease) behind the same breaker and timeout, so its failures open the
+    /// circuit too. Throws when it fails or the circuit is open: the caller then asks <see cref="AcquireAsync"/>.
+    /// </summary>
+    internal ValueTask<T> OnRedisAsync<T, TState>(Func<TState, CancellationToken, Task<T>> call, TState state, CancellationToken cancellationToken) =>
+        _pipeline.ExecuteAsync(
+            static (s, token) => new ValueTask<T>(s.Call(s.State, token)),
+            (Call: call, State: state),
+            cancellationToken);
 
     public async Task<RateLimitDecision> AcquireAsync(string bucket, string principal, int limit, CancellationToken cancellationToken)
     {

@@ -1,0 +1,8 @@
+namespace HushRyd.Gateway.RateLimiting;
+
+/// <summary>What a request does next with its principal's lease (<see cref="PrincipalLease.Next"/>).</summary>
+internal readonly record struct LeaseStep(RateLimitDecision? Taken, Task? WaitFor, TaskCompletionSource? Owned, int Permits)
+{
+    /// <summary>Neither a permit nor a lease to wait for or take: the exact limiter decides.</summary>
+    public bool Exact => Taken is null && WaitFor is null && Owned is null;
+}
