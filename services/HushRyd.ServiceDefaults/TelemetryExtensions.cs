@@ -16,12 +16,6 @@ public static class TelemetryExtensions
     public static IHostApplicationBuilder AddHushRydTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
-
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
@@ -29,16 +23,23 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(InstrumentationPrefix + ".*")
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperationalPath(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddSource(InstrumentationPrefix + ".*"));
+                .AddPrometheusExporter());
 
-        // OTLP only when an operator configured a collector; otherwise the exporter would retry into the void.
+        // Traces and OTel logs only when an operator configured a collector: without one, recording a span per
+        // request costs CPU on the hot path and the exporter would retry into the void.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            });
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperationalPath(context.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddSource(InstrumentationPrefix + ".*"))
+                .UseOtlpExporter();
         }
 
         return builder;
