@@ -4,7 +4,7 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace HushRyd.Trips.Storage;
 
 /// <summary>A booking in the <c>bookings</c> collection.</summary>
-public sealed class MongoBookingDocument
+public sealed class MongoBookingDocument : MongoShardedDocument
 {
     [BsonId]
     public string Id { get; set; } = string.Empty;
@@ -20,13 +20,6 @@ public sealed class MongoBookingDocument
 
     [BsonElement("status")]
     public string Status { get; set; } = string.Empty;
-
-    [BsonElement("region")]
-    public string Region { get; set; } = string.Empty;
-
-    [BsonElement("createdAt")]
-    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
-    public DateTime CreatedAt { get; set; }
 
     [BsonElement("cancelledAt")]
     [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]

@@ -5,7 +5,7 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace HushRyd.Trips.Storage;
 
 /// <summary>A trip in the <c>trips</c> collection, with the field names the seed's indexes and shard key use.</summary>
-public sealed class MongoTripDocument
+public sealed class MongoTripDocument : MongoShardedDocument
 {
     [BsonId]
     public string Id { get; set; } = string.Empty;
@@ -35,13 +35,6 @@ public sealed class MongoTripDocument
 
     [BsonElement("status")]
     public string Status { get; set; } = string.Empty;
-
-    [BsonElement("region")]
-    public string Region { get; set; } = string.Empty;
-
-    [BsonElement("createdAt")]
-    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
-    public DateTime CreatedAt { get; set; }
 
     [BsonElement("startedAt")]
     [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]

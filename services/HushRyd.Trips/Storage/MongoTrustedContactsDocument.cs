@@ -4,20 +4,13 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace HushRyd.Trips.Storage;
 
 /// <summary>One user's trusted contacts in the <c>trustedContacts</c> collection, keyed by the user id.</summary>
-public sealed class MongoTrustedContactsDocument
+public sealed class MongoTrustedContactsDocument : MongoShardedDocument
 {
     [BsonId]
     public string UserId { get; set; } = string.Empty;
 
     [BsonElement("contacts")]
     public ContactEntry[] Contacts { get; set; } = [];
-
-    [BsonElement("region")]
-    public string Region { get; set; } = string.Empty;
-
-    [BsonElement("createdAt")]
-    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
-    public DateTime CreatedAt { get; set; }
 
     [BsonElement("updatedAt")]
     [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
