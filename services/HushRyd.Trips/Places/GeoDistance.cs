@@ -4,6 +4,8 @@ public static class GeoDistance
 {
     public const double EarthRadiusKm = 6371.0088;
 
+    private const double Margin = 1e-8;
+
     /// <summary>Great-circle distance (haversine); good to a few metres at city scale.</summary>
     public static double Kilometres(double lat1, double lng1, double lat2, double lng2)
     {
@@ -17,10 +19,16 @@ public static class GeoDistance
     /// <summary>The latitude/longitude box that contains every point within <paramref name="radiusKm"/>, for an indexed pre-filter.</summary>
     public static (double MinLat, double MaxLat, double MinLng, double MaxLng) BoundingBox(double lat, double lng, double radiusKm)
     {
-        var dLat = radiusKm / EarthRadiusKm * (180 / Math.PI);
-        var cosLat = Math.Max(Math.Cos(Radians(lat)), 1e-6);
-        var dLng = Math.Min(180, dLat / cosLat);
-        return (lat - dLat, lat + dLat, lng - dLng, lng + dLng);
+        var angular = radiusKm / EarthRadiusKm;
+        var dLat = angular * (180 / Math.PI);
+
+        // The widest longitude on the circle is asin(sin r / cos lat), a little more than r / cos lat away from
+        // the equator; near a pole the circle takes in every longitude.
+        var reach = Math.Sin(angular) / Math.Cos(Radians(lat));
+        var dLng = reach >= 1 ? 180 : Math.Asin(reach) * (180 / Math.PI);
+
+        // A hair wider (about a millimetre) so a point exactly on the circle survives floating-point rounding.
+        return (lat - dLat - Margin, lat + dLat + Margin, lng - dLng - Margin, lng + dLng + Margin);
     }
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;

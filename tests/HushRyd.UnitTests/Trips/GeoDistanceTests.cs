@@ -11,7 +11,7 @@ public sealed class GeoDistanceTests
     public void Delhi_to_Mumbai_is_about_1150_km_as_the_crow_flies() =>
         Assert.InRange(GeoDistance.Kilometres(28.6139, 77.2090, 19.0760, 72.8777), 1140, 1160);
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 5000)]
     public Property The_bounding_box_contains_every_point_within_the_radius()
     {
         var cases =
