@@ -26,7 +26,7 @@ public static class AuthEndpoints
     {
         if (!PhoneNumber.IsE164(request.Phone))
         {
-            return Problems.Validation("phone", "Use E.164, e.g. +919812345678.");
+            return Problems.Validation("phone", PhoneNumber.FormatHint);
         }
 
         var wait = await otp.SendAsync(request.Phone!, cancellationToken);
@@ -50,7 +50,7 @@ public static class AuthEndpoints
     {
         if (!PhoneNumber.IsE164(request.Phone))
         {
-            return Problems.Validation("phone", "Use E.164, e.g. +919812345678.");
+            return Problems.Validation("phone", PhoneNumber.FormatHint);
         }
 
         if (request.Code is not { Length: 6 } code || !code.All(char.IsAsciiDigit))

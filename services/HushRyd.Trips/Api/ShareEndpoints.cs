@@ -58,7 +58,6 @@ public static class ShareEndpoints
         string token, HttpResponse response, ShareLinkService shares, ILivePositions positions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         SharePageHeaders.NoStore(response);
-        var logger = loggers.CreateLogger(typeof(ShareEndpoints));
         if (await shares.ResolveAsync(token, cancellationToken) is not { } trip)
         {
             return Problems.NotFound("Share link");
@@ -71,7 +70,7 @@ public static class ShareEndpoints
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Seed degradation table: with Redis down, real-time features pause; the trip itself is still shown.
-            logger.LogWarning(ex, "Live position of trip {TripId} unavailable", trip.Id);
+            loggers.CreateLogger(typeof(ShareEndpoints)).LogWarning(ex, "Live position of trip {TripId} unavailable", trip.Id);
             return TypedResults.Ok(ShareStatusView.From(trip, null, positionAvailable: false));
         }
     }

@@ -19,12 +19,16 @@ public static class TripEndpoints
         trips.MapGet("/", SearchAsync).WithSummary("Trips leaving a city in a departure window, earliest first");
         trips.MapGet("/near", NearAsync).WithSummary("Trips starting within a radius of a point, nearest first");
         trips.MapGet("/{tripId}", GetAsync).WithSummary("One trip");
-        trips.MapPost("/{tripId}/start", (string tripId, ClaimsPrincipal user, ITripRepository repository, TimeProvider time, CancellationToken ct) =>
-            TransitionAsync(tripId, TripTransition.Start, user, repository, time, ct)).WithSummary("Start the trip (its driver)");
-        trips.MapPost("/{tripId}/complete", (string tripId, ClaimsPrincipal user, ITripRepository repository, TimeProvider time, CancellationToken ct) =>
-            TransitionAsync(tripId, TripTransition.Complete, user, repository, time, ct)).WithSummary("Complete the trip (its driver)");
-        trips.MapPost("/{tripId}/cancel", (string tripId, ClaimsPrincipal user, ITripRepository repository, TimeProvider time, CancellationToken ct) =>
-            TransitionAsync(tripId, TripTransition.Cancel, user, repository, time, ct)).WithSummary("Cancel a scheduled trip and its bookings (its driver)");
+        foreach (var (transition, summary) in new[]
+        {
+            (TripTransition.Start, "Start the trip (its driver)"),
+            (TripTransition.Complete, "Complete the trip (its driver)"),
+            (TripTransition.Cancel, "Cancel a scheduled trip and its bookings (its driver)"),
+        })
+        {
+            trips.MapPost($"/{{tripId}}/{transition.ToString().ToLowerInvariant()}", (string tripId, ClaimsPrincipal user, ITripRepository repository, TimeProvider time, CancellationToken ct) =>
+                TransitionAsync(tripId, transition, user, repository, time, ct)).WithSummary(summary);
+        }
     }
 
     private static async Task<Results<Created<TripView>, ProblemHttpResult>> PublishAsync(

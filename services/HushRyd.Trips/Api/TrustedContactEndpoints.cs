@@ -73,7 +73,7 @@ public static class TrustedContactEndpoints
 
         if (!PhoneNumber.IsE164(contact.Phone))
         {
-            return Problems.Validation($"{prefix}phone", "Use E.164, e.g. +919812345678.");
+            return Problems.Validation($"{prefix}phone", PhoneNumber.FormatHint);
         }
 
         return string.IsNullOrWhiteSpace(contact.Email) || (contact.Email.Length <= 254 && MailAddress.TryCreate(contact.Email.Trim(), out var address) && address.Address == contact.Email.Trim())

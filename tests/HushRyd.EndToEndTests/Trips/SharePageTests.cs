@@ -47,7 +47,7 @@ public sealed class SharePageTests(ITestOutputHelper output) : IAsyncLifetime
         using var unknownTrip = await CreateAsync(_passenger, "trp_unknown");
         using var byAdmin = await CreateAsync(admin, trip.Id);
         using var byPassenger = await CreateAsync(_passenger, trip.Id);
-        var link = await ReadJsonAsync(byPassenger);
+        var link = await HttpJson.ReadAsync(byPassenger);
         var token = link.GetProperty("token").GetString()!;
         using var anonymousCreate = await _anonymous.PostAsync(new Uri($"/api/v1/trips/{trip.Id}/share", UriKind.Relative), null);
 
@@ -63,10 +63,10 @@ public sealed class SharePageTests(ITestOutputHelper output) : IAsyncLifetime
 
         // A stale or foreign bearer token must not turn the public page into a 401.
         using var scheduled = await SendAnonymousAsync($"/share/{token}/status", bearer: "not-a-token");
-        var scheduledStatus = await ReadJsonAsync(scheduled);
+        var scheduledStatus = await HttpJson.ReadAsync(scheduled);
         await WriteLocationAsync(trip.Id, 12.6337, 77.1170, 41);
         using var afterReport = await SendAnonymousAsync($"/share/{token}/status");
-        var moving = await ReadJsonAsync(afterReport);
+        var moving = await HttpJson.ReadAsync(afterReport);
         using var page = await SendAnonymousAsync($"/share/{token}");
         var html = await page.Content.ReadAsStringAsync();
 
@@ -109,7 +109,7 @@ public sealed class SharePageTests(ITestOutputHelper output) : IAsyncLifetime
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install -y chromium); the share page was not looked at in a browser.");
         var trip = await PublishAndBookAsync();
         using var created = await CreateAsync(_passenger, trip.Id);
-        var url = (await ReadJsonAsync(created)).GetProperty("url").GetString()!;
+        var url = (await HttpJson.ReadAsync(created)).GetProperty("url").GetString()!;
         await TransitionAsync(trip.Id, "start");
         await WriteLocationAsync(trip.Id, 12.6337, 77.1170, 41);
 
@@ -187,7 +187,7 @@ public sealed class SharePageTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var published = await _driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        var trip = await ReadJsonAsync(published);
+        var trip = await HttpJson.ReadAsync(published);
         var id = trip.GetProperty("id").GetString()!;
         using var booked = await _passenger.PostAsJsonAsync(new Uri($"/api/v1/trips/{id}/bookings", UriKind.Relative), new { seats = 1 });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
@@ -237,7 +237,4 @@ public sealed class SharePageTests(ITestOutputHelper output) : IAsyncLifetime
         _clients.Add(client);
         return client;
     }
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

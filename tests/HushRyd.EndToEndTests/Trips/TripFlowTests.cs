@@ -41,7 +41,7 @@ public sealed class TripFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.Equal(2, Assert.Single(driversView.EnumerateArray()).GetProperty("seats").GetInt32());
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        var startedTrip = await ReadJsonAsync(started);
+        var startedTrip = await HttpJson.ReadAsync(started);
         Assert.Equal("started", startedTrip.GetProperty("status").GetString());
         Assert.Equal(1, startedTrip.GetProperty("seatsAvailable").GetInt32());
         Assert.Equal("in-south", startedTrip.GetProperty("region").GetString());
@@ -88,7 +88,7 @@ public sealed class TripFlowTests : IAsyncLifetime
         using var response = await _driver.PostAsync(new Uri("/api/v1/trips", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await ReadJsonAsync(response);
+        var problem = await HttpJson.ReadAsync(response);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -115,7 +115,7 @@ public sealed class TripFlowTests : IAsyncLifetime
         var responses = await Task.WhenAll(passengers.Select(p => p.PostAsJsonAsync(new Uri($"/api/v1/trips/{trip}/bookings", UriKind.Relative), new { seats = 1 })));
         var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToArray();
         var winner = passengers[Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.Created)];
-        var bookingId = (await ReadJsonAsync(created[0])).GetProperty("id").GetString();
+        var bookingId = (await HttpJson.ReadAsync(created[0])).GetProperty("id").GetString();
         var full = await GetJsonAsync(_driver, $"/api/v1/trips/{trip}");
         using var cancelled = await winner.PostAsync(new Uri($"/api/v1/bookings/{(await OwnBookingAsync(winner, trip))}/cancel", UriKind.Relative), null);
         using var cancelledAgain = await winner.PostAsync(new Uri($"/api/v1/bookings/{(await OwnBookingAsync(winner, trip))}/cancel", UriKind.Relative), null);
@@ -148,7 +148,7 @@ public sealed class TripFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badPhone.StatusCode);
-        Assert.True((await ReadJsonAsync(badPhone)).GetProperty("errors").TryGetProperty("[0].phone", out _));
+        Assert.True((await HttpJson.ReadAsync(badPhone)).GetProperty("errors").TryGetProperty("[0].phone", out _));
         Assert.Equal(five.Select(c => c.phone), stored.EnumerateArray().Select(c => c.GetProperty("phone").GetString()));
         Assert.Equal("amma@example.in", stored[0].GetProperty("email").GetString());
     }
@@ -175,7 +175,7 @@ public sealed class TripFlowTests : IAsyncLifetime
     {
         using var response = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var trip = await ReadJsonAsync(response);
+        var trip = await HttpJson.ReadAsync(response);
         Assert.Equal($"/api/v1/trips/{trip.GetProperty("id").GetString()}", response.Headers.Location?.OriginalString);
         return trip.GetProperty("id").GetString()!;
     }
@@ -187,9 +187,6 @@ public sealed class TripFlowTests : IAsyncLifetime
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await ReadJsonAsync(response);
+        return await HttpJson.ReadAsync(response);
     }
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }
