@@ -3,9 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace HushRyd.Benchmarks;
 
-public sealed partial record WrkResult(double RequestsPerSecond, string P50, string P99, long Non2xx)
+public sealed partial record WrkResult(long Requests, double RequestsPerSecond, string P50, string P99, long Non2xx)
 {
+    /// <summary>CPU the serving process used during the run, per request served: what the pipeline costs, apart from the client's share.</summary>
+    public double CpuMicrosecondsPerRequest { get; init; }
+
     public static WrkResult Parse(string output) => new(
+        long.Parse(RequestsPattern().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
         double.Parse(RequestsPerSecondPattern().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
         Percentile(output, "50"),
         Percentile(output, "99"),
@@ -13,6 +17,9 @@ public sealed partial record WrkResult(double RequestsPerSecond, string P50, str
 
     private static string Percentile(string output, string percentile) =>
         Regex.Match(output, $@"^\s+{percentile}%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex RequestsPattern();
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecondPattern();

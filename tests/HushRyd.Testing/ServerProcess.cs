@@ -28,6 +28,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>CPU time the server has used so far, user and kernel, all threads (embedded Garnet included).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>hushryd.dll beside the test assembly: the test projects reference the server project.</summary>
     public static string ServerAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "hushryd.dll");
 
