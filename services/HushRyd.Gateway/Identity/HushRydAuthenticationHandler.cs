@@ -23,6 +23,8 @@ public sealed class HushRydAuthenticationHandler(
 {
     public const string SchemeName = "HushRyd";
     public const string ApiKeyHeader = "X-Api-Key";
+    private const string BearerPrefix = "Bearer ";
+    private static readonly string[] ServiceRoles = ["service"];
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,7 +33,19 @@ public sealed class HushRydAuthenticationHandler(
             return await AuthenticateApiKeyAsync(apiKey.ToString());
         }
 
-        return BearerToken() is { } token ? await AuthenticateTokenAsync(token) : AuthenticateResult.NoResult();
+        var header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // Most requests repeat a token validated moments ago: found from the header's span, it is never copied.
+            var token = header.AsSpan(BearerPrefix.Length).Trim();
+            var caller = tokens.TryGetValidated(token, out var known) ? known : await tokens.ValidateAsync(token.ToString());
+            return await AuthenticateUserAsync(caller);
+        }
+
+        // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.
+        return Request.Path.StartsWithSegments("/ws") && Request.Query.TryGetValue("access_token", out var query)
+            ? await AuthenticateUserAsync(await tokens.ValidateAsync(query.ToString()))
+            : AuthenticateResult.NoResult();
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -47,59 +61,23 @@ public sealed class HushRydAuthenticationHandler(
     private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string secret)
     {
         var record = await apiKeys.ValidateAsync(secret, Context.RequestAborted);
-        if (record is null)
-        {
-            return AuthenticateResult.Fail("unknown, revoked or rotated-out API key");
-        }
-
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(HushRydClaims.Subject, record.KeyId),
-                new Claim(HushRydClaims.Kind, HushRydClaims.KindApiKey),
-                new Claim(HushRydClaims.Tier, record.Tier.ToString()),
-                new Claim(HushRydClaims.Role, "service"),
-            ],
-            SchemeName,
-            HushRydClaims.Subject,
-            HushRydClaims.Role);
-        return Success(identity);
+        return record is null
+            ? AuthenticateResult.Fail("unknown, revoked or rotated-out API key")
+            : Success(new Caller(HushRydClaims.KindApiKey, record.KeyId, record.Tier, ServiceRoles, null));
     }
 
-    private async Task<AuthenticateResult> AuthenticateTokenAsync(string token)
+    private async Task<AuthenticateResult> AuthenticateUserAsync(Caller? caller)
     {
-        var identity = await tokens.ValidateAsync(token);
-        var userId = identity?.FindFirst(HushRydClaims.Subject)?.Value;
-        var tokenId = identity?.FindFirst(HushRydClaims.TokenId)?.Value;
-        if (identity is null || userId is null || tokenId is null)
+        if (caller is null)
         {
             return AuthenticateResult.Fail("invalid token");
         }
 
-        if (!await sessions.IsActiveAsync(userId, tokenId, Context.RequestAborted))
-        {
-            return AuthenticateResult.Fail("the session of this token has ended");
-        }
-
-        if (identity.FindFirst(HushRydClaims.Tier) is null)
-        {
-            identity.AddClaim(new Claim(HushRydClaims.Tier, identity.HasClaim(HushRydClaims.Role, "premium") ? nameof(RateLimitTier.Premium) : nameof(RateLimitTier.Authenticated)));
-        }
-
-        return Success(new ClaimsIdentity(identity.Claims, SchemeName, HushRydClaims.Subject, HushRydClaims.Role));
+        return await sessions.IsActiveAsync(caller.Id, caller.TokenId!, Context.RequestAborted)
+            ? Success(caller)
+            : AuthenticateResult.Fail("the session of this token has ended");
     }
 
-    private static AuthenticateResult Success(ClaimsIdentity identity) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-
-    private string? BearerToken()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return header["Bearer ".Length..].Trim();
-        }
-
-        // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.
-        return Request.Path.StartsWithSegments("/ws") && Request.Query.TryGetValue("access_token", out var query) ? query.ToString() : null;
-    }
+    private static AuthenticateResult Success(Caller caller) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(caller.ToIdentity(SchemeName)), SchemeName));
 }

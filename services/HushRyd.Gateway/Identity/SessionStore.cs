@@ -15,7 +15,7 @@ namespace HushRyd.Gateway.Identity;
 /// </summary>
 public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOptions<AuthOptions> options, TimeProvider time, ILogger<SessionStore> logger)
 {
-    private readonly ShortLivedCache<string, string> _active = new(time, options.Value.CheckCacheSize);
+    private readonly ShortLivedCache<string> _active = new(time, options.Value.CheckCacheSize);
 
     // Bumped after every start and end here: a check whose read overlapped one of them must not cache what it read.
     private long _changes;

@@ -5,19 +5,29 @@ namespace HushRyd.Gateway.Identity;
 /// <summary>
 /// This instance's memory of answers that stay true for a short while, so a burst of requests with the same token
 /// is checked once rather than once per request. Bounded: past <c>capacity</c> nothing new is kept until expired
-/// entries are swept, which costs speed, never correctness.
+/// entries are swept, which costs speed, never correctness. Keys are strings, looked up from spans so a request
+/// need not copy its token out of the header first.
 /// </summary>
-internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capacity)
-    where TKey : notnull
+internal sealed class ShortLivedCache<TValue>
 {
-    private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
     private int _count;
     private long _nextSweepMs;
     private int _sweeping;
 
-    public bool TryGet(TKey key, out TValue value)
+    public ShortLivedCache(TimeProvider time, int capacity)
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
+        _time = time;
+        _capacity = capacity;
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public bool TryGet(ReadOnlySpan<char> key, out TValue value)
+    {
+        if (_bySpan.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
         {
             value = entry.Value;
             return true;
@@ -27,7 +37,7 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
         return false;
     }
 
-    public void Set(TKey key, TValue value, DateTimeOffset until)
+    public void Set(string key, TValue value, DateTimeOffset until)
     {
         var now = NowMs();
         var untilMs = until.ToUnixTimeMilliseconds();
@@ -37,7 +47,7 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
         }
 
         SweepIfDue(now, untilMs - now);
-        if (Volatile.Read(ref _count) >= capacity)
+        if (Volatile.Read(ref _count) >= _capacity)
         {
             return;
         }
@@ -53,7 +63,7 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
         }
     }
 
-    public void Remove(TKey key)
+    public void Remove(string key)
     {
         if (_entries.TryRemove(key, out _))
         {
@@ -63,7 +73,7 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
 
     private void SweepIfDue(long now, long lifetimeMs)
     {
-        if ((now < Volatile.Read(ref _nextSweepMs) && Volatile.Read(ref _count) < capacity) || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        if ((now < Volatile.Read(ref _nextSweepMs) && Volatile.Read(ref _count) < _capacity) || Interlocked.Exchange(ref _sweeping, 1) == 1)
         {
             return;
         }
@@ -86,7 +96,7 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
         }
     }
 
-    private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private sealed record Entry(TValue Value, long UntilMs);
 }

@@ -1,5 +1,5 @@
 using HushRyd.Platform.Identity;
-using System.Security.Claims;
+using System.Diagnostics.CodeAnalysis;
 using HushRyd.Gateway.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,7 +14,7 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
 
     // Keys only change with a restart, so a token valid a moment ago still is until it expires: checking its
     // signature again on every request of a burst only costs CPU.
-    private readonly ShortLivedCache<string, ClaimsIdentity> _validated = new(time, options.Value.CheckCacheSize);
+    private readonly ShortLivedCache<Caller> _validated = new(time, options.Value.CheckCacheSize);
 
     // Built once, on first use: the key ring is loaded at start-up, after this service is constructed.
     private readonly Lazy<TokenValidationParameters> _validation = new(() => new TokenValidationParameters
@@ -60,25 +60,31 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
         return new IssuedToken(token, tokenId, expires);
     }
 
-    /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
-    /// <returns>A new identity on every call: callers may add claims to it.</returns>
-    public async Task<ClaimsIdentity?> ValidateAsync(string token)
+    /// <summary>The caller of a token this instance validated less than <see cref="AuthOptions.CheckCacheDuration"/> ago.</summary>
+    public bool TryGetValidated(ReadOnlySpan<char> token, [NotNullWhen(true)] out Caller? caller)
     {
-        if (_validated.TryGet(token, out var known))
+        caller = _validated.TryGet(token, out var known) ? known : null;
+        return caller is not null;
+    }
+
+    /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
+    public async Task<Caller?> ValidateAsync(string token)
+    {
+        if (TryGetValidated(token, out var known))
         {
-            return known.Clone();
+            return known;
         }
 
         var result = await _handler.ValidateTokenAsync(token, _validation.Value);
-        if (!result.IsValid)
+        if (!result.IsValid || Caller.FromToken(result.ClaimsIdentity) is not { } caller)
         {
             return null;
         }
 
         var expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew;
         var until = time.GetUtcNow() + options.Value.CheckCacheDuration;
-        _validated.Set(token, result.ClaimsIdentity.Clone(), until < expires ? until : expires);
-        return result.ClaimsIdentity;
+        _validated.Set(token, caller, until < expires ? until : expires);
+        return caller;
     }
 }
 

@@ -21,10 +21,12 @@ public class TokenServiceTests
     {
         var tokens = await CreateAsync(Key("k1", 1));
 
-        var identity = await tokens.ValidateAsync(tokens.Issue(Passenger).AccessToken);
+        var issued = tokens.Issue(Passenger);
 
-        Assert.Equal("usr_1", identity!.FindFirst(HushRydClaims.Subject)!.Value);
-        Assert.Equal(Roles.Passenger, identity.FindFirst(HushRydClaims.Role)!.Value);
+        var caller = await tokens.ValidateAsync(issued.AccessToken);
+
+        Assert.Equal((HushRydClaims.KindUser, "usr_1", RateLimitTier.Authenticated, issued.TokenId), (caller!.Kind, caller.Id, caller.Tier, caller.TokenId));
+        Assert.Equal([Roles.Passenger], caller.Roles);
         Assert.Equal("k1", new JsonWebToken(tokens.Issue(Passenger).AccessToken).Kid);
     }
 
@@ -52,18 +54,32 @@ public class TokenServiceTests
     }
 
     [Fact]
-    public async Task Each_validation_returns_its_own_identity_even_from_the_cache()
+    public async Task Each_principal_made_from_a_cached_validation_is_its_own()
     {
         var tokens = await CreateAsync(Key("k1", 1));
         var token = tokens.Issue(Passenger).AccessToken;
 
-        var first = await tokens.ValidateAsync(token);
-        first!.AddClaim(new System.Security.Claims.Claim("added-by-a-caller", "x"));
-        var second = await tokens.ValidateAsync(token);
+        var first = (await tokens.ValidateAsync(token))!.ToIdentity("test");
+        first.AddClaim(new System.Security.Claims.Claim("added-by-a-caller", "x"));
+        Assert.True(tokens.TryGetValidated(token.AsSpan(), out var cached));
+        var second = cached.ToIdentity("test");
 
         Assert.NotSame(first, second);
-        Assert.Null(second!.FindFirst("added-by-a-caller"));
+        Assert.Null(second.FindFirst("added-by-a-caller"));
         Assert.Equal("usr_1", second.FindFirst(HushRydClaims.Subject)!.Value);
+        Assert.Equal(nameof(RateLimitTier.Authenticated), second.FindFirst(HushRydClaims.Tier)!.Value);
+        Assert.True(new System.Security.Claims.ClaimsPrincipal(second).IsInRole(Roles.Passenger));
+    }
+
+    [Fact]
+    public async Task A_user_with_the_premium_role_is_counted_at_the_premium_tier()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var premium = Passenger with { Roles = [Roles.Passenger, Caller.PremiumRole] };
+
+        var caller = await tokens.ValidateAsync(tokens.Issue(premium).AccessToken);
+
+        Assert.Equal(RateLimitTier.Premium, caller!.Tier);
     }
 
     [Fact]
@@ -127,4 +143,5 @@ public class TokenServiceTests
     private static SigningKeySetting Key(string id, byte fill) => new() { Id = id, Key = Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray()) };
 
     private static string Base64Url(string text) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(text));
+
 }
