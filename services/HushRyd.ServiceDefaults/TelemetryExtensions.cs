@@ -23,6 +23,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(InstrumentationPrefix + ".*")
+                .DropPerRequestDiagnostics()
                 .AddPrometheusExporter());
 
         // Traces and OTel logs only when an operator configured a collector: without one, recording a span per
@@ -43,6 +44,30 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// ASP.NET Core records these several times per request (each buffer rented, each route match, each authentication
+    /// and authorization). Rate, errors and latency by route and status are already in http.server.request.duration,
+    /// and 401/403 show there too; these cost a tag lookup each on the hot path for figures nobody alerts on.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DroppedInstruments =
+    [
+        "aspnetcore.memory_pool.rented",
+        "aspnetcore.memory_pool.pooled",
+        "aspnetcore.routing.match_attempts",
+        "aspnetcore.authentication.authenticate.duration",
+        "aspnetcore.authorization.attempts",
+    ];
+
+    private static MeterProviderBuilder DropPerRequestDiagnostics(this MeterProviderBuilder metrics)
+    {
+        foreach (var instrument in DroppedInstruments)
+        {
+            metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+        }
+
+        return metrics;
     }
 
     private static bool IsOperationalPath(Microsoft.AspNetCore.Http.PathString path) =>
