@@ -6,10 +6,10 @@ using HushRyd.Testing;
 namespace HushRyd.Benchmarks;
 
 /// <summary>
-/// Requests/s and p50/p99 of an authenticated, rate-limited call through the real server (JWT validation,
-/// session check in Redis, each remembered for up to a second, and the sliding window in Redis, leased a batch of permits at a time while far from the limit) next to the same endpoint on a bare Kestrel app, in one run.
-/// The two alternate for several rounds and the median round counts: on a shared 2-core machine the speed of both drifts
-/// by a quarter within minutes, and a ratio is only fair between runs made moments apart.
+/// Requests/s and p50/p99 of an authenticated, rate-limited call through the real server next to the same route without
+/// the gateway pipeline: on the same kind of HushRyd host (the target's baseline) and on plain Kestrel (for reference).
+/// The three take turns for several rounds and the median round counts: on a shared 2-core machine the speed of all of
+/// them drifts by a quarter within minutes, and a ratio is only fair between runs made moments apart.
 /// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks [-- seconds-per-run connections warm-up-seconds rounds]
 /// </summary>
 public static class GatewayBenchmark
@@ -21,7 +21,7 @@ public static class GatewayBenchmark
 
         // Both sides are warmed alike; the server has far more code on its hot path for tiered JIT to finish compiling.
         var warmUp = Argument(args, 2, 15);
-        var rounds = Argument(args, 3, 5);
+        var roundCount = Argument(args, 3, 5);
         using var data = new TempDirectory();
         await using var server = ServerProcess.Start(data.Path, new Dictionary<string, string>
         {
@@ -34,25 +34,31 @@ public static class GatewayBenchmark
         });
         using var client = await server.WaitUntilReadyAsync();
         var token = await TestLogin.LoginAsync(client, data.Path, "+919800000777");
-        await using var bare = await BareApp.StartAsync();
+        await using var plain = await BaselineApp.PlainKestrelAsync();
+        await using var host = await BaselineApp.ServiceHostAsync();
 
-        var pipelineUrl = new Uri(server.BaseAddress, "/api/v1/auth/whoami").ToString();
-        var bareUrl = new Uri(bare.BaseAddress, "/api/v1/auth/whoami").ToString();
-        await WrkAsync(bareUrl, null, warmUp, connections);
+        const string Route = "/api/v1/auth/whoami";
+        var pipelineUrl = new Uri(server.BaseAddress, Route).ToString();
+        var plainUrl = new Uri(plain.BaseAddress, Route).ToString();
+        var hostUrl = new Uri(host.BaseAddress, Route).ToString();
+        Func<TimeSpan> inThisProcess = () => Process.GetCurrentProcess().TotalProcessorTime;
+        await WrkAsync(plainUrl, null, warmUp, connections);
+        await WrkAsync(hostUrl, null, warmUp, connections);
         await WrkAsync(pipelineUrl, token, warmUp, connections);
-        var results = new List<(WrkResult Bare, WrkResult Pipeline)>();
-        for (var round = 0; round < rounds; round++)
+        var rounds = new List<BenchmarkRound>();
+        for (var round = 0; round < roundCount; round++)
         {
-            var bareResult = await MeasureAsync(() => Process.GetCurrentProcess().TotalProcessorTime, bareUrl, null, seconds, connections);
-            var pipelineResult = await MeasureAsync(() => server.ProcessorTime, pipelineUrl, token, seconds, connections);
-            results.Add((bareResult, pipelineResult));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: bare {bareResult.RequestsPerSecond:N0}/s, pipeline {pipelineResult.RequestsPerSecond:N0}/s"));
+            rounds.Add(new BenchmarkRound(
+                await MeasureAsync(inThisProcess, plainUrl, null, seconds, connections),
+                await MeasureAsync(inThisProcess, hostUrl, null, seconds, connections),
+                await MeasureAsync(() => server.ProcessorTime, pipelineUrl, token, seconds, connections)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: {rounds[^1]}"));
         }
 
-        var report = Report(seconds, connections, warmUp, results);
+        var report = Report(seconds, connections, warmUp, rounds);
         Console.WriteLine(report);
         await AppendAsync(report);
-        return results.All(r => r.Pipeline.Non2xx == 0) ? 0 : 1;
+        return rounds.All(r => r.Pipeline.Non2xx == 0) ? 0 : 1;
     }
 
     private static int Argument(string[] args, int index, int fallback) =>
@@ -87,33 +93,31 @@ public static class GatewayBenchmark
         return WrkResult.Parse(output);
     }
 
-    private static string Report(int seconds, int connections, int warmUp, List<(WrkResult Bare, WrkResult Pipeline)> results)
+    private static string Report(int seconds, int connections, int warmUp, List<BenchmarkRound> rounds)
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
-        var median = results.OrderBy(Ratio).ElementAt(results.Count / 2);
+        var median = rounds.OrderBy(r => r.OfHost).ElementAt(rounds.Count / 2);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Gateway pipeline: auth + rate limiting ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}; server, Garnet and wrk share them. Release build; {warmUp} s of warm-up each, then {results.Count} rounds of wrk -t2 -c{connections} -d{seconds}s on bare, then on the pipeline.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}; servers, Garnet and wrk share them. Release build; {warmUp} s of warm-up each, then {rounds.Count} rounds of wrk -t2 -c{connections} -d{seconds}s on each of the three in turn.");
         text.AppendLine();
-        text.AppendLine("| round | bare requests/s | bare p50 / p99 | bare CPU per request | pipeline requests/s | pipeline p50 / p99 | pipeline CPU per request | pipeline non-2xx | ratio |");
+        text.AppendLine("| round | plain Kestrel req/s (CPU/req) | HushRyd host, no gateway req/s (CPU/req) | pipeline req/s | pipeline p50 / p99 | pipeline CPU/req | non-2xx | pipeline / host | pipeline / plain |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < rounds.Count; i++)
         {
-            var (bare, pipeline) = results[i];
-            var label = results[i] == median ? $"{i + 1} (median)" : $"{i + 1}";
+            var (plain, host, pipeline) = rounds[i];
+            var label = rounds[i] == median ? $"{i + 1} (median)" : $"{i + 1}";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {label} | {bare.RequestsPerSecond:N0} | {bare.P50} / {bare.P99} | {bare.CpuMicrosecondsPerRequest:N1} µs | {pipeline.RequestsPerSecond:N0} | {pipeline.P50} / {pipeline.P99} | {pipeline.CpuMicrosecondsPerRequest:N1} µs | {pipeline.Non2xx} | {Ratio(results[i]):P0} |");
+                $"| {label} | {plain.RequestsPerSecond:N0} ({plain.CpuMicrosecondsPerRequest:N1} µs) | {host.RequestsPerSecond:N0} ({host.CpuMicrosecondsPerRequest:N1} µs) | {pipeline.RequestsPerSecond:N0} | {pipeline.P50} / {pipeline.P99} | {pipeline.CpuMicrosecondsPerRequest:N1} µs | {pipeline.Non2xx} | {rounds[i].OfHost:P0} | {rounds[i].OfPlain:P0} |");
         }
 
         text.AppendLine();
-        text.AppendLine("Bare: the same route on plain Kestrel, nothing in front of it. Pipeline: the hushryd server with JWT + session check (each cached <= 1 s), sliding window in Redis leased per instance far from the limit, admin guards, authorization, problem details and metrics. CPU per request is the serving process's, all threads (embedded Garnet included), over the requests it served.");
+        text.AppendLine("Same route and response everywhere. Plain Kestrel: nothing in front of it. HushRyd host, no gateway: the service defaults every HushRyd process has (metrics, problem details, exception handling), logging as the server. Pipeline: the hushryd server, which adds JWT + session check (each cached <= 1 s), the sliding window in Redis leased per instance far from the limit, admin guards and authorization. CPU per request is the serving process's, all threads (embedded Garnet included).");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Median round: pipeline {median.Pipeline.RequestsPerSecond:N0} requests/s, {Ratio(median):P0} of bare; target >= 10,000 requests/s and >= 80 %.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Median round: pipeline {median.Pipeline.RequestsPerSecond:N0} requests/s, {median.OfHost:P0} of the same host without the gateway pipeline ({median.OfPlain:P0} of plain Kestrel); target >= 10,000 requests/s and >= 80 %.");
         return text.ToString();
     }
-
-    private static double Ratio((WrkResult Bare, WrkResult Pipeline) round) => round.Pipeline.RequestsPerSecond / round.Bare.RequestsPerSecond;
 
     private static async Task AppendAsync(string report)
     {
