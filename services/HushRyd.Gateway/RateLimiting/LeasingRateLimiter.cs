@@ -44,6 +44,12 @@ public sealed class LeasingRateLimiter(ResilientRateLimiter exact, RedisPermitLe
             var step = lease.Next(now, limit, _windowMs, _lease.MinPermits, maxPermits);
             if (step.Taken is { } decision)
             {
+                if (step.Owned is { } refill)
+                {
+                    // Not awaited, nor cancelled with this request: it has its permit, the next lease is for those after it.
+                    _ = TryLeaseAsync(lease, refill, bucket, principal, limit, step.Permits, now, CancellationToken.None);
+                }
+
                 return decision;
             }
 

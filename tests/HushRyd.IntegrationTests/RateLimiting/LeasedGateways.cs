@@ -14,13 +14,13 @@ public static class LeasedGateways
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
-    public static LeasingRateLimiter Create(IRedisConnection redis, TimeProvider clock)
+    public static LeasingRateLimiter Create(IRedisConnection redis, TimeProvider clock, int minPermits = MinPermits, int maxPermits = MaxPermits)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new RateLimitOptions
         {
             Window = Window,
             Redis = new RateLimitRedisOptions { Timeout = Limiters.PatientTimeout },
-            Lease = new RateLimitLeaseOptions { Lifetime = Lifetime, Fraction = Fraction, MinPermits = MinPermits, MaxPermits = MaxPermits },
+            Lease = new RateLimitLeaseOptions { Lifetime = Lifetime, Fraction = Fraction, MinPermits = minPermits, MaxPermits = maxPermits },
         });
         var resilient = new ResilientRateLimiter(
             new RedisSlidingWindowRateLimiter(redis, options, clock),

@@ -87,7 +87,7 @@ public sealed class LeasingRateLimiterTests(RedisServers servers) : IClassFixtur
     [SkippableTheory]
     [InlineData(RedisBackend.Garnet)]
     [InlineData(RedisBackend.RedisServer)]
-    public async Task Far_from_the_limit_a_principal_costs_one_redis_call_per_lease_and_leases_double_while_used_up(RedisBackend backend)
+    public async Task Far_from_the_limit_a_principal_costs_one_redis_call_per_lease_and_the_next_lease_is_fetched_once_half_is_used(RedisBackend backend)
     {
         var server = await servers.GetAsync(backend);
         var redis = new SwitchableRedisConnection(server.Multiplexer);
@@ -100,12 +100,39 @@ public sealed class LeasingRateLimiterTests(RedisServers servers) : IClassFixtur
             decisions.Add(await gateway.AcquireAsync(RateLimitBuckets.General, principal, Limit, CancellationToken.None));
         }
 
-        // Leases of 2, 4, 4 and 4 permits (MaxPermits), all counted in the shared log.
+        // Leases of 2, 3, 3, 3 and 3 permits, all counted in the shared log: each next lease is asked for when half of
+        // the current one is left, and is no bigger than keeps both within MaxPermits (4) unused.
         Assert.All(decisions, d => Assert.True(d.Allowed));
-        Assert.Equal(4, redis.Uses);
+        Assert.Equal(5, redis.Uses);
         Assert.Equal(14, await server.Multiplexer.GetDatabase().SortedSetLengthAsync($"ratelimit:general:{principal}"));
         Assert.Equal(new RateLimitDecision(true, Limit, Limit - 1, Window, null), decisions[0]);
         Assert.Equal(Limit - 12, decisions[^1].Remaining);
+    }
+
+    [SkippableTheory]
+    [InlineData(RedisBackend.Garnet)]
+    [InlineData(RedisBackend.RedisServer)]
+    public async Task Requests_keep_taking_what_is_left_of_a_lease_while_the_next_one_is_still_on_its_way(RedisBackend backend)
+    {
+        var server = await servers.GetAsync(backend);
+        await using var hanging = await SwitchableRedisConnection.HangingAsync();
+        var redis = new SwitchableRedisConnection(server.Multiplexer);
+        var gateway = Create(redis, new ManualTimeProvider(), minPermits: 4, maxPermits: 8);
+        var principal = Limiters.FreshPrincipal();
+        Task<RateLimitDecision> Acquire() => gateway.AcquireAsync(RateLimitBuckets.General, principal, Limit, CancellationToken.None);
+
+        Assert.True((await Acquire()).Allowed);
+        redis.Target = hanging;
+        var usesBefore = redis.Uses;
+
+        // The second request finds half of the lease of 4 left and asks a Redis that never answers for the next one;
+        // it and the two after it are answered at once from what is left, without waiting for that call.
+        var whileFetching = new[] { Acquire(), Acquire(), Acquire() };
+
+        Assert.All(whileFetching, task => Assert.True(task.IsCompletedSuccessfully));
+        Assert.All(whileFetching, task => Assert.True(task.Result.Allowed));
+        Assert.Equal([Limit - 2, Limit - 3, Limit - 4], whileFetching.Select(task => task.Result.Remaining));
+        Assert.Equal(usesBefore + 1, redis.Uses);
     }
 
     [SkippableTheory]
@@ -119,11 +146,12 @@ public sealed class LeasingRateLimiterTests(RedisServers servers) : IClassFixtur
         var principal = Limiters.FreshPrincipal();
         Task<RateLimitDecision> Acquire() => gateway.AcquireAsync(RateLimitBuckets.General, principal, Limit, CancellationToken.None);
 
-        // Leases of 2, 4, 4, 4 and 4 permits at t=0; another 4 would pass Fraction of the limit, so from t=10 s it is exact.
+        // Leases of 2, then six of 3 permits at t=0, each asked for while half the one before is left; with 20 entries,
+        // Fraction of the limit, the next is refused, and after the 20 leased permits are used it is exact from t=10 s.
         var allowed = 0;
         for (var i = 0; i < Limit; i++)
         {
-            clock.Advance(i == 18 ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
+            clock.Advance(i == 20 ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
             allowed += (await Acquire()).Allowed ? 1 : 0;
         }
 
