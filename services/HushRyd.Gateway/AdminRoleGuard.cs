@@ -9,18 +9,14 @@ namespace HushRyd.Gateway;
 public static class AdminRoleGuard
 {
     public static IApplicationBuilder UseAdminRoleGuard(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/admin") && !context.User.IsInRole(Roles.Admin))
-            {
-                var anonymous = context.User.Identity?.IsAuthenticated != true;
-                await Results.Problem(
-                    statusCode: anonymous ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
-                    title: anonymous ? "Authentication required" : "Admin access is restricted",
-                    detail: anonymous ? "Sign in as an admin." : "The admin API needs the admin role.").ExecuteAsync(context);
-                return;
-            }
+        app.Use(next => context => context.Request.Path.StartsWithSegments("/admin") && !context.User.IsInRole(Roles.Admin) ? RefuseAsync(context) : next(context));
 
-            await next(context);
-        });
+    private static Task RefuseAsync(HttpContext context)
+    {
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        return Results.Problem(
+            statusCode: anonymous ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
+            title: anonymous ? "Authentication required" : "Admin access is restricted",
+            detail: anonymous ? "Sign in as an admin." : "The admin API needs the admin role.").ExecuteAsync(context);
+    }
 }

@@ -30,9 +30,9 @@ public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnl
         return new Caller(HushRydClaims.KindUser, userId, tier, roles, tokenId);
     }
 
-    public ClaimsIdentity ToIdentity(string authenticationType)
+    public CallerIdentity ToIdentity(string authenticationType)
     {
-        var identity = new ClaimsIdentity(authenticationType, HushRydClaims.Subject, HushRydClaims.Role);
+        var identity = new CallerIdentity(this, authenticationType);
         Add(identity, HushRydClaims.Subject, Id);
         Add(identity, HushRydClaims.Kind, Kind);
         Add(identity, HushRydClaims.Tier, _tierName);

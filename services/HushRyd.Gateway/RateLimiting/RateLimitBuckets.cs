@@ -33,6 +33,14 @@ public static class RateLimitBuckets
             return Share;
         }
 
-        return GeneralPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) ? General : null;
+        foreach (var prefix in GeneralPaths)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return General;
+            }
+        }
+
+        return null;
     }
 }

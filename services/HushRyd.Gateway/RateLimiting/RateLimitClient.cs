@@ -12,15 +12,21 @@ internal readonly record struct RateLimitClient(string Principal, RateLimitTier 
     public static RateLimitClient Of(HttpContext context)
     {
         var user = context.User;
+        if (user.Identity is CallerIdentity { Caller: var caller })
+        {
+            return new RateLimitClient($"{KindOf(caller.Kind)}:{caller.Id}", caller.Tier);
+        }
+
         var subject = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(HushRydClaims.Subject) : null;
         if (string.IsNullOrEmpty(subject))
         {
             return new RateLimitClient($"ip:{AddressOf(context.Connection.RemoteIpAddress)}", RateLimitTier.Default);
         }
 
-        var kind = user.FindFirstValue(HushRydClaims.Kind) == HushRydClaims.KindApiKey ? "apikey" : "user";
-        return new RateLimitClient($"{kind}:{subject}", TierOf(user));
+        return new RateLimitClient($"{KindOf(user.FindFirstValue(HushRydClaims.Kind))}:{subject}", TierOf(user));
     }
+
+    private static string KindOf(string? kind) => kind == HushRydClaims.KindApiKey ? "apikey" : "user";
 
     // Authenticated without a tier claim, or with one this build does not know, is the authenticated tier:
     // a token never earns less than anonymous traffic, and never more than it says.
