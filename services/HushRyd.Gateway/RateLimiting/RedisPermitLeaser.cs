@@ -6,51 +6,45 @@ namespace HushRyd.Gateway.RateLimiting;
 
 /// <summary>
 /// Takes several permits at once from the exact sliding log of <see cref="RedisSlidingWindowRateLimiter"/>, in one
-/// atomic script on the same sorted set. Every permit is dated at the end of the lease, the latest moment it can be
-/// used, so it stays counted for at least a full window after its use: the log over-counts, never under-counts.
+/// atomic script on the same log, as one entry weighing the lease's permits. The entry is dated at the end of the lease,
+/// the latest moment a permit can be used, so each stays counted for at least a full window after its use: the log
+/// over-counts, never under-counts.
 /// </summary>
 public sealed class RedisPermitLeaser(IRedisConnection redis)
 {
-    // `unpack` is Lua 5.1's (Redis), `table.unpack` Lua 5.4's (Garnet). The TTL is only ever lengthened, as in the exact script.
-    private static readonly LuaScript Script = LuaScript.Prepare(
+    // One entry carries the whole lease: its member ends in #permits (see SlidingLogScript).
+    private static readonly LuaScript Script = SlidingLogScript.Prepare(
         """
-        local now = tonumber(@now)
-        local window = tonumber(@window)
         local permits = tonumber(@permits)
-        local dated = tonumber(@dated)
-        redis.call('ZREMRANGEBYSCORE', @key, '-inf', now - window)
-        local count = redis.call('ZCARD', @key)
+        local before = count
         if count + permits > tonumber(@cap) then
-            return { 0, count, 0 }
+            if changed then store(0) end
+            return { 0, before, 0 }
         end
-        local entries = {}
-        for i = 1, permits do
-            entries[2 * i - 1] = dated
-            entries[2 * i] = @member .. ':' .. i
-        end
-        local spread = unpack or table.unpack
-        redis.call('ZADD', @key, spread(entries))
-        local ttl = dated + window - now
-        if redis.call('PTTL', @key) < ttl then redis.call('PEXPIRE', @key, ttl) end
-        local oldest = redis.call('ZRANGE', @key, 0, 0, 'WITHSCORES')
-        return { 1, count, tonumber(oldest[2]) }
+        local dated = tonumber(@dated)
+        redis.call('ZADD', @log, dated, @member)
+        count = count + permits
+        store(dated + window - now)
+        local oldest = redis.call('ZRANGE', @log, 0, 0, 'WITHSCORES')
+        return { 1, before, tonumber(oldest[2]) }
         """);
 
-    /// <param name="cap">Most entries the log may hold with the lease added.</param>
-    /// <param name="datedMs">When the lease ends: its permits' score.</param>
+    /// <param name="cap">Most permits the log may count with the lease added.</param>
+    /// <param name="datedMs">When the lease ends: its entry's score.</param>
     public async Task<PermitLeaseGrant> LeaseAsync(
         string bucket, string principal, int permits, long cap, long nowMs, long datedMs, long windowMs, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
         var parameters = new
         {
-            key = (RedisKey)$"ratelimit:{bucket}:{principal}",
+            log = RateLimitKeys.Log(bucket, principal),
+            counter = RateLimitKeys.Count(bucket, principal),
             now = nowMs,
             window = windowMs,
             permits,
             cap,
             dated = datedMs,
-            member = $"{nowMs.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}",
+            member = string.Create(CultureInfo.InvariantCulture, $"{nowMs}-{Guid.NewGuid():N}#{permits}"),
         };
 
         var result = (RedisResult[])(await Script.EvaluateAsync(redis.Multiplexer.GetDatabase(), parameters).WaitAsync(cancellationToken))!;

@@ -6,34 +6,40 @@ using StackExchange.Redis;
 namespace HushRyd.Gateway.RateLimiting;
 
 /// <summary>
-/// An exact sliding-window log in one sorted set per bucket and principal, read and written by one Lua script, so
+/// An exact sliding-window log per bucket and principal (<see cref="SlidingLogScript"/>), read and written by one Lua script, so
 /// every gateway instance draws on the same budget and concurrent requests cannot both take the last slot.
 /// </summary>
 public sealed class RedisSlidingWindowRateLimiter(IRedisConnection redis, IOptions<RateLimitOptions> options, TimeProvider timeProvider) : IRateLimiter
 {
-    // Entries at or before now - window have left it. When refused, the entry whose departure brings the count
-    // under the limit says when to retry (index 0 unless the limit shrank, e.g. a premium user was downgraded).
-    // Only sorted-set commands, PTTL and PEXPIRE: Garnet runs these in Lua as Redis does, and it has no Streams.
-    // The TTL is never shortened: leased permits (RedisPermitLeaser) are dated up to a lease lifetime ahead and
-    // must stay counted until they leave the window.
-    private static readonly LuaScript Script = LuaScript.Prepare(
+    // When refused, the entry whose departure brings the count under the limit says when to retry: the first whose
+    // weight, with those before it, covers the excess (the oldest unless the limit shrank, e.g. a premium user was
+    // downgraded). Every entry weighs at least one, so it is among the first count - limit + 1.
+    private static readonly LuaScript Script = SlidingLogScript.Prepare(
         """
-        local now = tonumber(@now)
-        local window = tonumber(@window)
         local limit = tonumber(@limit)
-        redis.call('ZREMRANGEBYSCORE', @key, '-inf', now - window)
-        local count = redis.call('ZCARD', @key)
         local allowed = 0
         if count < limit then
-            redis.call('ZADD', @key, now, @member)
-            if redis.call('PTTL', @key) < window then redis.call('PEXPIRE', @key, window) end
+            redis.call('ZADD', @log, now, @member)
             count = count + 1
             allowed = 1
+            store(window)
+        elseif changed then
+            store(0)
         end
-        local index = 0
-        if allowed == 0 then index = count - limit end
-        local entry = redis.call('ZRANGE', @key, index, index, 'WITHSCORES')
-        return { allowed, count, tonumber(entry[2]) }
+        local freeing = now
+        if allowed == 1 then
+            freeing = redis.call('ZRANGE', @log, 0, 0, 'WITHSCORES')[2]
+        else
+            local excess = count - limit + 1
+            local entries = redis.call('ZRANGE', @log, 0, excess - 1, 'WITHSCORES')
+            local leaving = 0
+            for i = 1, #entries, 2 do
+                leaving = leaving + weight(entries[i])
+                freeing = entries[i + 1]
+                if leaving >= excess then break end
+            end
+        end
+        return { allowed, count, tonumber(freeing) }
         """);
 
     private readonly long _windowMs = (long)options.Value.Window.TotalMilliseconds;
@@ -47,7 +53,8 @@ public sealed class RedisSlidingWindowRateLimiter(IRedisConnection redis, IOptio
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var parameters = new
         {
-            key = (RedisKey)$"ratelimit:{bucket}:{principal}",
+            log = RateLimitKeys.Log(bucket, principal),
+            counter = RateLimitKeys.Count(bucket, principal),
             now,
             window = _windowMs,
             limit,

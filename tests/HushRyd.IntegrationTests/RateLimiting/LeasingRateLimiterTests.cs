@@ -100,11 +100,12 @@ public sealed class LeasingRateLimiterTests(RedisServers servers) : IClassFixtur
             decisions.Add(await gateway.AcquireAsync(RateLimitBuckets.General, principal, Limit, CancellationToken.None));
         }
 
-        // Leases of 2, 3, 3, 3 and 3 permits, all counted in the shared log: each next lease is asked for when half of
+        // Leases of 2, 3, 3, 3 and 3 permits, one entry each and all counted in the shared log: each next lease is asked for when half of
         // the current one is left, and is no bigger than keeps both within MaxPermits (4) unused.
         Assert.All(decisions, d => Assert.True(d.Allowed));
         Assert.Equal(5, redis.Uses);
-        Assert.Equal(14, await server.Multiplexer.GetDatabase().SortedSetLengthAsync($"ratelimit:general:{principal}"));
+        Assert.Equal(5, await server.Multiplexer.GetDatabase().SortedSetLengthAsync(RateLimitKeys.Log(RateLimitBuckets.General, principal)));
+        Assert.Equal(14, (long)await server.Multiplexer.GetDatabase().StringGetAsync(RateLimitKeys.Count(RateLimitBuckets.General, principal)));
         Assert.Equal(new RateLimitDecision(true, Limit, Limit - 1, Window, null), decisions[0]);
         Assert.Equal(Limit - 12, decisions[^1].Remaining);
     }

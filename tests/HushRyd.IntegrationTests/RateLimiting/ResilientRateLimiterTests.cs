@@ -21,7 +21,7 @@ public sealed class ResilientRateLimiterTests(RedisServers servers) : IClassFixt
         await using (server)
         {
             Assert.True((await limiter.AcquireAsync(RateLimitBuckets.General, principal, 3, CancellationToken.None)).Allowed);
-            Assert.Equal(1, await server.Multiplexer.GetDatabase().SortedSetLengthAsync($"ratelimit:general:{principal}"));
+            Assert.Equal(1, await server.Multiplexer.GetDatabase().SortedSetLengthAsync(RateLimitKeys.Log(RateLimitBuckets.General, principal)));
         }
 
         // Polly 8's breaker opens on a failure ratio of 1 within its sampling window: the success above must age out of it first.
@@ -97,7 +97,7 @@ public sealed class ResilientRateLimiterTests(RedisServers servers) : IClassFixt
         Assert.Equal(4, redis.Uses);
         Assert.Equal(CircuitState.Closed, limiter.RedisCircuit);
         Assert.Equal(99, afterBreak.Remaining);
-        Assert.Equal(1, await server.Multiplexer.GetDatabase().SortedSetLengthAsync($"ratelimit:general:{principal}"));
+        Assert.Equal(1, await server.Multiplexer.GetDatabase().SortedSetLengthAsync(RateLimitKeys.Log(RateLimitBuckets.General, principal)));
         Assert.Collection(
             logger.Entries.Select(e => $"{e.Level}: {e.Message}"),
             line => Assert.StartsWith("Warning: Redis rate limiting circuit opened for 00:00:30", line, StringComparison.Ordinal),
