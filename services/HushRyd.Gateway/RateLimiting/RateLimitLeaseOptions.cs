@@ -21,8 +21,13 @@ public sealed class RateLimitLeaseOptions
     /// <summary>The first lease's size and the smallest worth a Redis call; limits too small for two such leases under <see cref="Fraction"/> are never leased.</summary>
     public int MinPermits { get; set; } = 8;
 
-    /// <summary>The most a lease grows to while a principal keeps using whole leases before they expire.</summary>
-    public int MaxPermits { get; set; } = 128;
+    /// <summary>
+    /// The most a lease grows to while a principal keeps using whole leases before they expire. A lease never exceeds
+    /// half of <see cref="Fraction"/> of the limit either (<see cref="MaxPermitsFor"/>; a quarter by default), so this
+    /// binds only principals allowed more than 16,384 a minute. Such a key at thousands of requests a second then needs
+    /// a Redis call every few hundred milliseconds rather than every few, and its requests do not stall waiting for one.
+    /// </summary>
+    public int MaxPermits { get; set; } = 4096;
 
     /// <summary>Lease lifetime actually used for a window.</summary>
     public long LifetimeMs(TimeSpan window) => (long)Math.Min(Lifetime.TotalMilliseconds, window.TotalMilliseconds / 10);
