@@ -25,6 +25,7 @@ public static class EmbeddedRuntimeExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSqliteMigration(EventLogMigrations.CreateEventLog);
+        services.AddSqliteMigration(EventLogMigrations.RememberPublishedEvents);
         services.AddSqliteMigration(StateMigrations.CreateStateTable);
         services.AddStartupTask<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();

@@ -17,4 +17,7 @@ public sealed class EmbeddedEventBusOptions
     public int MaxConcurrentDeliveries { get; set; } = 32;
 
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after publishing an event a second publish of the same id is ignored, even once delivered.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(1);
 }

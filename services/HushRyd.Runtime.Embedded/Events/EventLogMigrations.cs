@@ -32,4 +32,18 @@ public static class EventLogMigrations
             dead_at INTEGER NOT NULL,
             PRIMARY KEY (seq, subscription));
         """);
+
+    /// <summary>
+    /// Event ids stay here after their event is delivered and removed from the log, so a publisher retrying an event
+    /// already delivered is still recognised (<see cref="EmbeddedEventBusOptions.DeduplicationWindow"/>).
+    /// </summary>
+    public static readonly SqliteMigration RememberPublishedEvents = new(
+        "platform-0003-published-events",
+        """
+        CREATE TABLE published_events (
+            event_id TEXT PRIMARY KEY,
+            published_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ix_published_events_age ON published_events (published_at);
+        INSERT INTO published_events (event_id, published_at) SELECT event_id, published_at FROM event_log;
+        """);
 }

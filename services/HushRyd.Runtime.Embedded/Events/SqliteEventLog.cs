@@ -1,20 +1,35 @@
 using HushRyd.Runtime.Embedded.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace HushRyd.Runtime.Embedded.Events;
 
 /// <summary>
 /// The durable log behind the embedded event bus: an event and one delivery row per subscription are
 /// committed together, a delivery row disappears only when its handler succeeded or it was dead-lettered.
+/// Event ids are remembered apart from the log, so a publisher's retry is recognised even after delivery.
 /// </summary>
-public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer, TimeProvider time)
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer, IOptions<EmbeddedEventBusOptions> options, TimeProvider time)
 {
-    /// <returns>False when an event with the same id was already appended (a publisher retry).</returns>
+    private readonly long _deduplicationMs = (long)options.Value.DeduplicationWindow.TotalMilliseconds;
+
+    /// <returns>False when an event with the same id was published within the deduplication window (a publisher retry).</returns>
     public Task<bool> AppendAsync(string eventId, string topic, byte[] payload, IReadOnlyCollection<string> subscriptions, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return writer.WriteAsync((connection, transaction) =>
         {
+            connection.Execute(transaction, "DELETE FROM published_events WHERE published_at < $cutoff;", ("$cutoff", now - _deduplicationMs));
+            var first = connection.Execute(
+                transaction,
+                "INSERT INTO published_events (event_id, published_at) VALUES ($id, $now) ON CONFLICT (event_id) DO NOTHING;",
+                ("$id", eventId),
+                ("$now", now));
+            if (first == 0)
+            {
+                return false;
+            }
+
             using var insert = connection.Command(
                 "INSERT INTO event_log (event_id, topic, payload, published_at) VALUES ($id, $topic, $payload, $now) ON CONFLICT (event_id) DO NOTHING RETURNING seq;",
                 transaction,

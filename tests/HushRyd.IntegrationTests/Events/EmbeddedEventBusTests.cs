@@ -77,6 +77,29 @@ public sealed class EmbeddedEventBusTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_published_again_after_it_was_delivered_is_ignored_within_the_deduplication_window_only()
+    {
+        using var host = await StartAsync(
+            services => services.AddEventSubscription<RideRequested, RecordingHandler>(),
+            new Dictionary<string, string?> { ["EventBus:DeduplicationWindow"] = "00:00:02" });
+        var bus = host.Services.GetRequiredService<IEventBus>();
+        var log = host.Services.GetRequiredService<SqliteEventLog>();
+        var ride = new RideRequested(4);
+
+        await bus.PublishAsync(ride);
+        Assert.True(await Eventually.HoldsAsync(async () => await log.CountPendingAsync(CancellationToken.None) == 0, Patience));
+        await bus.PublishAsync(ride with { });
+        await Task.Delay(300);
+        var withinWindow = _log.Deliveries[(nameof(RecordingHandler), ride.Id)];
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await bus.PublishAsync(ride with { });
+
+        Assert.Equal(1, withinWindow);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(_log.Deliveries[(nameof(RecordingHandler), ride.Id)] == 2), Patience));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Deliveries_left_pending_at_shutdown_are_made_after_restart_on_the_same_data()
     {
         var events = Enumerable.Range(0, 20).Select(n => new RideRequested(n)).ToArray();
