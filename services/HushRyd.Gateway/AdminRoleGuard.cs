@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
 using HushRyd.Gateway.Users;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,7 @@ namespace HushRyd.Gateway;
 public static class AdminRoleGuard
 {
     public static IApplicationBuilder UseAdminRoleGuard(this IApplicationBuilder app) =>
-        app.Use(next => context => context.Request.Path.StartsWithSegments("/admin") && !context.User.IsInRole(Roles.Admin) ? RefuseAsync(context) : next(context));
+        app.Use(next => context => context.Request.Path.StartsWithSegments(RoutePrefixes.Admin) && !context.User.IsInRole(Roles.Admin) ? RefuseAsync(context) : next(context));
 
     private static Task RefuseAsync(HttpContext context)
     {

@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
@@ -43,7 +44,7 @@ public sealed class HushRydAuthenticationHandler(
         }
 
         // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.
-        return Request.Path.StartsWithSegments("/ws") && Request.Query.TryGetValue("access_token", out var query)
+        return Request.Path.StartsWithSegments(RoutePrefixes.Realtime) && Request.Query.TryGetValue("access_token", out var query)
             ? await AuthenticateUserAsync(await tokens.ValidateAsync(query.ToString()))
             : AuthenticateResult.NoResult();
     }

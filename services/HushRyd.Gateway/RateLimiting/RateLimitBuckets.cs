@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace HushRyd.Gateway.RateLimiting;
@@ -19,7 +20,7 @@ public static class RateLimitBuckets
 
     // Health, metrics, OpenAPI, docs and the Dapr sidecar's own calls (/dapr, /events) are outside these prefixes:
     // probes and the sidecar must never be throttled.
-    private static readonly PathString[] GeneralPaths = [new("/api"), new("/ws"), new("/admin")];
+    private static readonly PathString[] GeneralPaths = [new(RoutePrefixes.Api), new(RoutePrefixes.Realtime), new(RoutePrefixes.Admin)];
 
     public static string? For(PathString path)
     {

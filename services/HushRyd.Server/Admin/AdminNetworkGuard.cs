@@ -1,3 +1,4 @@
+using HushRyd.Platform.Http;
 using System.Net;
 using HushRyd.Platform.Hosting;
 
@@ -9,8 +10,6 @@ namespace HushRyd.Server.Admin;
 /// </summary>
 public static class AdminNetworkGuard
 {
-    public const string AdminPathPrefix = "/admin";
-
     public static IHostApplicationBuilder AddAdminNetworkGuard(this IHostApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetSection(AdminNetworkOptions.SectionName).Get<AdminNetworkOptions>()?.AllowedNetworks ?? [];
@@ -24,7 +23,7 @@ public static class AdminNetworkGuard
         var allowed = app.Services.GetRequiredService<AllowedAdminNetworks>();
         // Not an async lambda: the requests that pass, nearly all of them, go straight on without a state machine.
         app.Use(next => context =>
-            context.Request.Path.StartsWithSegments(AdminPathPrefix) && !allowed.Contains(context.Connection.RemoteIpAddress)
+            context.Request.Path.StartsWithSegments(RoutePrefixes.Admin) && !allowed.Contains(context.Connection.RemoteIpAddress)
                 ? TypedResults.Problem(
                     statusCode: StatusCodes.Status403Forbidden,
                     title: "Admin access is restricted",
