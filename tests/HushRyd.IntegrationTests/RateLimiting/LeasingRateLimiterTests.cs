@@ -147,7 +147,7 @@ public sealed class LeasingRateLimiterTests(RedisServers servers) : IClassFixtur
         var principal = Limiters.FreshPrincipal();
         Task<RateLimitDecision> Acquire() => gateway.AcquireAsync(RateLimitBuckets.General, principal, Limit, CancellationToken.None);
 
-        // Leases of 2, then six of 3 permits at t=0, each asked for while half the one before is left; with 20 entries,
+        // Leases of 2, then six of 3 permits at t=0, each asked for while half the one before is left; with 20 permits counted,
         // Fraction of the limit, the next is refused, and after the 20 leased permits are used it is exact from t=10 s.
         var allowed = 0;
         for (var i = 0; i < Limit; i++)
