@@ -1,8 +1,11 @@
 using HushRyd.Platform.Modules;
+using HushRyd.Platform.Trips;
 using HushRyd.Trips.Api;
+using HushRyd.Trips.Participants;
 using HushRyd.Trips.Sharing;
 using HushRyd.Trips.Storage;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HushRyd.Trips;
@@ -25,6 +28,7 @@ public sealed class TripsModule : IHushRydModule
         }
 
         builder.Services.AddShareLinks(builder.Configuration);
+        builder.Services.AddSingleton<ITripDirectory, StoredTripDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
