@@ -43,7 +43,12 @@ public static class AdminEndpoints
             return Problems.Validation("tier", "Use default, authenticated or premium.");
         }
 
-        var (record, secret) = await apiKeys.CreateAsync(request.Name, tier, cancellationToken);
+        if (request.Scopes?.FirstOrDefault(s => !ApiKeyScopes.All.Contains(s)) is { } unknown)
+        {
+            return Problems.Validation("scopes", $"'{unknown}' is not a scope; use any of: {string.Join(", ", ApiKeyScopes.All)}.");
+        }
+
+        var (record, secret) = await apiKeys.CreateAsync(request.Name, tier, [.. (request.Scopes ?? []).Distinct(StringComparer.Ordinal)], cancellationToken);
         return TypedResults.Created($"/admin/v1/api-keys/{record.KeyId}", ApiKeyIssued.From(record, secret));
     }
 
@@ -57,11 +62,11 @@ public static class AdminEndpoints
 
     public sealed record RolesRequest(string[]? Roles);
 
-    public sealed record CreateApiKeyRequest(string? Name, string? Tier);
+    public sealed record CreateApiKeyRequest(string? Name, string? Tier, string[]? Scopes);
 
-    public sealed record ApiKeyIssued(string KeyId, string Name, string Tier, string Secret, DateTimeOffset? PreviousSecretValidUntil)
+    public sealed record ApiKeyIssued(string KeyId, string Name, string Tier, IReadOnlyList<string> Scopes, string Secret, DateTimeOffset? PreviousSecretValidUntil)
     {
         public static ApiKeyIssued From(ApiKeyRecord record, string secret) =>
-            new(record.KeyId, record.Name, record.Tier.ToString().ToLowerInvariant(), secret, record.PreviousValidUntil);
+            new(record.KeyId, record.Name, record.Tier.ToString().ToLowerInvariant(), record.Scopes ?? [], secret, record.PreviousValidUntil);
     }
 }

@@ -2,7 +2,10 @@ using HushRyd.Gateway.Identity;
 
 namespace HushRyd.Gateway.ApiKeys;
 
-/// <summary>A partner or service key. Only hashes are kept; the previous secret stays valid until <see cref="PreviousValidUntil"/>.</summary>
+/// <summary>
+/// A partner or service key. Only hashes are kept; the previous secret stays valid until <see cref="PreviousValidUntil"/>.
+/// <see cref="Scopes"/> (see <c>ApiKeyScopes</c>) are null for keys made before scopes existed, which have none.
+/// </summary>
 public sealed record ApiKeyRecord(
     string KeyId,
     string Name,
@@ -11,4 +14,5 @@ public sealed record ApiKeyRecord(
     string? PreviousSecretHash,
     DateTimeOffset? PreviousValidUntil,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RotatedAt);
+    DateTimeOffset? RotatedAt,
+    IReadOnlyList<string>? Scopes = null);

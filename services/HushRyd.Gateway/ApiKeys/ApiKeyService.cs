@@ -18,11 +18,11 @@ public sealed class ApiKeyService(IStateStore state, IRedisConnection redis, IOp
 
     public static string Key(string keyId) => $"apikey:{keyId}";
 
-    public async Task<(ApiKeyRecord Record, string Secret)> CreateAsync(string name, RateLimitTier tier, CancellationToken cancellationToken)
+    public async Task<(ApiKeyRecord Record, string Secret)> CreateAsync(string name, RateLimitTier tier, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var keyId = ApiKeySecret.NewKeyId();
         var secret = ApiKeySecret.New(keyId);
-        var record = new ApiKeyRecord(keyId, name, tier, ApiKeySecret.Hash(secret), null, null, time.GetUtcNow(), null);
+        var record = new ApiKeyRecord(keyId, name, tier, ApiKeySecret.Hash(secret), null, null, time.GetUtcNow(), null, scopes);
         await state.SaveAsync(Key(keyId), record, cancellationToken: cancellationToken);
         await CacheAsync(record);
         return (record, secret);

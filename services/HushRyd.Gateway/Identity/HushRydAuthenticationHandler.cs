@@ -64,7 +64,7 @@ public sealed class HushRydAuthenticationHandler(
         var record = await apiKeys.ValidateAsync(secret, Context.RequestAborted);
         return record is null
             ? AuthenticateResult.Fail("unknown, revoked or rotated-out API key")
-            : Success(new Caller(HushRydClaims.KindApiKey, record.KeyId, record.Tier, ServiceRoles, null));
+            : Success(new Caller(HushRydClaims.KindApiKey, record.KeyId, record.Tier, record.Scopes is { Count: > 0 } scopes ? [.. ServiceRoles, .. scopes] : ServiceRoles, null));
     }
 
     private async Task<AuthenticateResult> AuthenticateUserAsync(Caller? caller)

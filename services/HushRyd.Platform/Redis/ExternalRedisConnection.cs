@@ -28,6 +28,10 @@ public sealed class ExternalRedisConnection(IOptions<RedisOptions> options) : IR
         }
 
         configuration.AbortOnConnectFail = true;
+
+        // While the connection is down, fail commands at once instead of queueing them for the 5 s timeout: callers
+        // have a degraded path (local limits, buffered positions) that is only useful if they learn of the outage fast.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         try
         {
             _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);

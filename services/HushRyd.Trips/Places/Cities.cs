@@ -1,3 +1,4 @@
+using HushRyd.Platform.Geo;
 using System.Globalization;
 using System.Text;
 

@@ -47,7 +47,7 @@ public class ApiKeyRotationTests
         using var host = await StartHostAsync(data, redis);
         var (first, second) = (Service(host, time), Service(host, time));
 
-        var (record, oldSecret) = await first.CreateAsync("partner", RateLimitTier.Premium, CancellationToken.None);
+        var (record, oldSecret) = await first.CreateAsync("partner", RateLimitTier.Premium, [], CancellationToken.None);
         Assert.NotNull(await second.ValidateAsync(oldSecret, CancellationToken.None));
         var (_, newSecret) = (await first.RotateAsync(record.KeyId, CancellationToken.None))!.Value;
         time.Advance(Window + TimeSpan.FromSeconds(1));
@@ -75,7 +75,7 @@ public class ApiKeyRotationTests
     private static async Task<bool> Check(ApiKeyService service, ManualTimeProvider time, IReadOnlyList<(int Seconds, bool UsesOld)> sequence)
     {
         var rotationAt = time.GetUtcNow() + TimeSpan.FromSeconds(121);
-        var (record, oldSecret) = await service.CreateAsync("partner", RateLimitTier.Authenticated, CancellationToken.None);
+        var (record, oldSecret) = await service.CreateAsync("partner", RateLimitTier.Authenticated, [], CancellationToken.None);
         string? newSecret = null;
         foreach (var (seconds, usesOld) in sequence.OrderBy(r => r.Seconds))
         {

@@ -1,3 +1,4 @@
+using HushRyd.Platform.Geo;
 using HushRyd.Trips.Bookings;
 using HushRyd.Trips.Places;
 using HushRyd.Trips.Trips;

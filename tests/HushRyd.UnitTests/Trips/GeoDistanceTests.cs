@@ -1,3 +1,4 @@
+using HushRyd.Platform.Geo;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,4 +1,4 @@
-namespace HushRyd.Trips.Places;
+namespace HushRyd.Platform.Geo;
 
 public static class GeoDistance
 {
