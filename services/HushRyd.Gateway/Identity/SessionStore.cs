@@ -44,7 +44,9 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
 
         var changes = Interlocked.Read(ref _changes);
         var cached = await TryRedisAsync(async db => (string?)await db.HashGetAsync(Key(userId), "token"));
-        if (cached.Succeeded)
+
+        // A miss is not a logout: a restarted or failed-over Redis starts empty, so the state store decides.
+        if (cached.Succeeded && cached.Value is not null)
         {
             if (cached.Value == tokenId && Interlocked.Read(ref _changes) == changes)
             {
@@ -54,8 +56,19 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
             return cached.Value == tokenId;
         }
 
+        // Not written back to Redis: a logout on another instance between this read and that write would be undone.
         var stored = await state.GetAsync<Session>(Key(userId), cancellationToken);
-        return stored?.Value.Token == tokenId;
+        if (stored?.Value.Token != tokenId)
+        {
+            return false;
+        }
+
+        if (Interlocked.Read(ref _changes) == changes)
+        {
+            _active.Set(userId, tokenId, time.GetUtcNow() + options.Value.CheckCacheDuration);
+        }
+
+        return true;
     }
 
     public async Task EndAsync(string userId, CancellationToken cancellationToken)

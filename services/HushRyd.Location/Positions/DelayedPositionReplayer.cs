@@ -50,6 +50,7 @@ public sealed partial class DelayedPositionReplayer(
             catch (Exception ex) when (RedisOutage.IsOutage(ex))
             {
                 outage.Begin();
+                LogStillAway(logger, ex.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -71,6 +72,9 @@ public sealed partial class DelayedPositionReplayer(
             replayed += oldest.Count;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Redis is still unreachable: {Reason}")]
+    private static partial void LogStillAway(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis is back: replayed {Count} buffered positions in timestamp order")]
     private static partial void LogReplayed(ILogger logger, int count);

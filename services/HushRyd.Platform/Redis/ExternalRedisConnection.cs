@@ -32,6 +32,10 @@ public sealed class ExternalRedisConnection(IOptions<RedisOptions> options) : IR
         // While the connection is down, fail commands at once instead of queueing them for the 5 s timeout: callers
         // have a degraded path (local limits, buffered positions) that is only useful if they learn of the outage fast.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // Try to reconnect every second rather than backing off to tens of seconds: buffered positions and local
+        // rate limits are the degraded path, and they should end as soon as Redis is back.
+        configuration.ReconnectRetryPolicy = new LinearRetry(1000);
         try
         {
             _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);

@@ -51,6 +51,21 @@ public sealed class SessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_missing_from_an_emptied_redis_is_still_honoured_from_the_state_store_until_it_ends()
+    {
+        var (here, there) = (Instance(), Instance());
+        var token = await StartAsync(here, "usr_failover");
+        await _redis.Multiplexer.GetDatabase().KeyDeleteAsync(SessionStore.Key("usr_failover"));
+
+        var afterFailover = await there.IsActiveAsync("usr_failover", token.TokenId, CancellationToken.None);
+        await here.EndAsync("usr_failover", CancellationToken.None);
+        _time.Advance(CacheDuration + TimeSpan.FromMilliseconds(1));
+
+        Assert.True(afterFailover);
+        Assert.False(await there.IsActiveAsync("usr_failover", token.TokenId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Another_instance_stops_honouring_an_ended_session_within_the_cache_duration()
     {
         var (here, there) = (Instance(), Instance());
