@@ -1,3 +1,9 @@
 using HushRyd.Benchmarks;
 
-return await GatewayBenchmark.RunAsync(args);
+// The first argument names the benchmark; plain numbers (or nothing) run the gateway's, as before.
+return args.FirstOrDefault() switch
+{
+    "location" => await LocationBenchmark.RunAsync(args[1..]),
+    "gateway" => await GatewayBenchmark.RunAsync(args[1..]),
+    _ => await GatewayBenchmark.RunAsync(args),
+};
