@@ -6,6 +6,7 @@ using HushRyd.Location.Positions;
 using HushRyd.Location.Storage;
 using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Modules;
+using HushRyd.Platform.Trips;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public sealed class LocationModule : IHushRydModule
             services.AddSqliteLocationStores();
         }
 
+        builder.AddTripDirectory();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocationMetrics>();
         services.AddSingleton<CachedTripDirectory>();

@@ -37,5 +37,6 @@ public sealed class TripsModule : IHushRydModule
         endpoints.MapBookingEndpoints();
         endpoints.MapTrustedContactEndpoints();
         endpoints.MapShareEndpoints();
+        endpoints.MapTripDirectoryEndpoints();
     }
 }

@@ -9,7 +9,8 @@ using Yarp.ReverseProxy.Transforms;
 namespace HushRyd.Gateway.Routing;
 
 /// <summary>
-/// The seed's routing table (/api/v1/* and /share/*, /ws/*, /admin/*) for modules in other processes, through YARP.
+/// The seed's routing table (/api/v1/* and /share/*, the location service's routes, /ws/*, /admin/*) for modules in
+/// other processes, through YARP.
 /// The gateway's own endpoints are literal routes, so they win over these catch-alls.
 /// </summary>
 public static class GatewayProxy
@@ -21,6 +22,12 @@ public static class GatewayProxy
         var targets = new (string Route, string Cluster, string? Address, string Path)[]
         {
             ("api", "api", options.Api, "/api/v1/{**rest}"),
+
+            // The location service's routes; literal segments make them win over the API cluster's catch-all.
+            ("location-position", "location", options.Location, "/api/v1/trips/{tripId}/location"),
+            ("location-track", "location", options.Location, "/api/v1/trips/{tripId}/track"),
+            ("location-batch", "location", options.Location, "/api/v1/locations/{**rest}"),
+            ("location-drivers", "location", options.Location, "/api/v1/drivers/{**rest}"),
 
             // Public share pages are served by the Trips module, which sits behind the API cluster.
             ("share", "api", options.Api, "/share/{**rest}"),

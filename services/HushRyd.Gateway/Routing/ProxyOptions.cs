@@ -12,6 +12,9 @@ public sealed class ProxyOptions
     /// <summary>/api/v1/* (the API cluster of the seed).</summary>
     public string? Api { get; set; }
 
+    /// <summary>Trip positions and tracks, batches and drivers (the location service); with the API cluster when empty.</summary>
+    public string? Location { get; set; }
+
     /// <summary>/ws/* (the WebSocket cluster).</summary>
     public string? Realtime { get; set; }
 
