@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using HushRyd.Platform.Realtime;
 using HushRyd.Platform.Redis;
@@ -22,9 +21,6 @@ public sealed class RedisPositions(IRedisConnection redis, IOptions<LocationOpti
         redis.call('PEXPIRE', @key, @ttl)
         return 1
         """);
-
-    private static readonly RedisValue[] Fields =
-        [LocationKeys.Lat, LocationKeys.Lng, LocationKeys.Speed, LocationKeys.Heading, LocationKeys.Timestamp, LocationKeys.DriverId];
 
     private readonly long _ttlMs = (long)options.Value.PositionLifetime.TotalMilliseconds;
 
@@ -60,17 +56,10 @@ public sealed class RedisPositions(IRedisConnection redis, IOptions<LocationOpti
         return outcomes;
     }
 
-    public async Task<PositionUpdate?> ReadAsync(string tripId)
-    {
-        var values = await Database.HashGetAsync(LocationKeys.Trip(tripId), Fields);
-        if (!TryNumber(values[0], out var lat) || !TryNumber(values[1], out var lng)
-            || !long.TryParse((string?)values[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp) || values[5].IsNullOrEmpty)
-        {
-            return null;
-        }
-
-        return new PositionUpdate(tripId, values[5]!, lat, lng, Optional(values[2]), Optional(values[3]), timestamp);
-    }
+    public async Task<PositionUpdate?> ReadAsync(string tripId) =>
+        await LocationHash.ReadAsync(Database, tripId) is { } stored
+            ? new PositionUpdate(stored.TripId, stored.DriverId, stored.Lat, stored.Lng, stored.Speed, stored.Heading, stored.Timestamp)
+            : null;
 
     // Fire and forget: the position is already stored; subscribers that miss a message catch up with the next one.
     private static WriteOutcome Publish(IDatabase database, PositionUpdate update)
@@ -86,19 +75,12 @@ public sealed class RedisPositions(IRedisConnection redis, IOptions<LocationOpti
     private object Arguments(PositionUpdate update) => new
     {
         key = (RedisKey)LocationKeys.Trip(update.TripId),
-        lat = Format(update.Lat),
-        lng = Format(update.Lng),
-        speed = update.Speed is { } speed ? Format(speed) : string.Empty,
-        heading = update.Heading is { } heading ? Format(heading) : string.Empty,
+        lat = LocationHash.Format(update.Lat),
+        lng = LocationHash.Format(update.Lng),
+        speed = update.Speed is { } speed ? LocationHash.Format(speed) : string.Empty,
+        heading = update.Heading is { } heading ? LocationHash.Format(heading) : string.Empty,
         timestamp = update.Timestamp,
         driverId = update.DriverId,
         ttl = _ttlMs,
     };
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static double? Optional(RedisValue value) => TryNumber(value, out var number) ? number : null;
-
-    private static bool TryNumber(RedisValue value, out double number) =>
-        double.TryParse((string?)value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
 }
