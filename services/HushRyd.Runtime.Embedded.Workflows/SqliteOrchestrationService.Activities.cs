@@ -16,7 +16,7 @@ public sealed partial class SqliteOrchestrationService
         {
             linked.Token.ThrowIfCancellationRequested();
             var signal = _activitiesReady.Current;
-            var (item, nextDue) = await _database.WriteAsync("lock-activity", (c, t) => TryLockActivity(c, t, NowTicks())).ConfigureAwait(false);
+            var (item, nextDue) = await _database.WriteVolatileAsync("lock-activity", (c, t) => TryLockActivity(c, t, NowTicks())).ConfigureAwait(false);
             if (item is not null)
             {
                 return item;
@@ -98,7 +98,7 @@ public sealed partial class SqliteOrchestrationService
     {
         var locked = (LockedActivityWorkItem)workItem;
         var visibleAt = NowTicks() + Backoff(locked.Attempts).Ticks;
-        await _database.WriteAsync("abandon-activity", (connection, transaction) =>
+        await _database.WriteVolatileAsync("abandon-activity", (connection, transaction) =>
             connection.Execute(transaction, "UPDATE tasks SET lock_token = NULL, visible_at = $at WHERE id = $id AND lock_token = $token;",
                 ("$at", visibleAt), ("$id", locked.RowId), ("$token", locked.LockToken))).ConfigureAwait(false);
         _activitiesReady.Pulse();

@@ -17,7 +17,7 @@ public sealed partial class SqliteOrchestrationService
         {
             linked.Token.ThrowIfCancellationRequested();
             var signal = _orchestrationsReady.Current;
-            var (item, nextDue) = await _database.WriteAsync("lock-orchestration", (c, t) => TryLockOrchestration(c, t, NowTicks())).ConfigureAwait(false);
+            var (item, nextDue) = await _database.WriteVolatileAsync("lock-orchestration", (c, t) => TryLockOrchestration(c, t, NowTicks())).ConfigureAwait(false);
             if (item is not null)
             {
                 return item;
@@ -132,7 +132,7 @@ public sealed partial class SqliteOrchestrationService
     {
         var locked = (LockedOrchestrationWorkItem)workItem;
         var now = NowTicks();
-        await _database.WriteAsync("abandon-orchestration", (connection, transaction) =>
+        await _database.WriteVolatileAsync("abandon-orchestration", (connection, transaction) =>
         {
             if (!HoldsLock(connection, transaction, locked))
             {
@@ -157,7 +157,7 @@ public sealed partial class SqliteOrchestrationService
     public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         var locked = (LockedOrchestrationWorkItem)workItem;
-        await _database.WriteAsync("release-orchestration", (connection, transaction) =>
+        await _database.WriteVolatileAsync("release-orchestration", (connection, transaction) =>
             connection.Execute(transaction, "UPDATE instances SET lock_token = NULL WHERE instance_id = $id AND lock_token = $token;", ("$id", locked.InstanceId), ("$token", locked.LockToken))).ConfigureAwait(false);
 
         // Messages that arrived during the episode were held back by the lock; they may go now.

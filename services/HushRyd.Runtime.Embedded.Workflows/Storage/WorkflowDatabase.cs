@@ -70,17 +70,40 @@ internal sealed class WorkflowDatabase : IDisposable
     }
 
     /// <summary>One write transaction at a time; <paramref name="work"/> runs on the caller's pool thread and commits or rolls back whole.</summary>
-    public async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> work)
+    public Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> work) => WriteAsync(operation, work, durable: true);
+
+    /// <summary>
+    /// A write whose loss in a power cut harms nothing (taking or dropping a lock, which the next open clears
+    /// anyway): it commits without its own fsync. The next durable commit flushes it with the rest of the WAL.
+    /// </summary>
+    public Task<T> WriteVolatileAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> work) => WriteAsync(operation, work, durable: false);
+
+    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> work, bool durable)
     {
         await _writeMutex.WaitAsync().ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _writer.BeginTransaction();
-            var result = work(_writer, transaction);
-            BeforeCommit?.Invoke(operation);
-            transaction.Commit();
-            return result;
+            if (!durable)
+            {
+                _writer.Execute(null, "PRAGMA synchronous = NORMAL;");
+            }
+
+            try
+            {
+                using var transaction = _writer.BeginTransaction();
+                var result = work(_writer, transaction);
+                BeforeCommit?.Invoke(operation);
+                transaction.Commit();
+                return result;
+            }
+            finally
+            {
+                if (!durable)
+                {
+                    _writer.Execute(null, "PRAGMA synchronous = FULL;");
+                }
+            }
         }
         finally
         {
