@@ -8,28 +8,8 @@ namespace HushRyd.Runtime.Embedded.Workflows;
 
 public sealed partial class SqliteOrchestrationService
 {
-    public async Task<TaskActivityWorkItem?> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
-    {
-        using var linked = LinkWithDisposal(cancellationToken);
-        var deadline = receiveTimeout <= TimeSpan.Zero ? (DateTimeOffset?)null : _time.GetUtcNow() + receiveTimeout;
-        while (true)
-        {
-            linked.Token.ThrowIfCancellationRequested();
-            var signal = _activitiesReady.Current;
-            var (item, nextDue) = await _database.WriteVolatileAsync("lock-activity", (c, t) => TryLockActivity(c, t, NowTicks())).ConfigureAwait(false);
-            if (item is not null)
-            {
-                return item;
-            }
-
-            if (deadline is { } end && _time.GetUtcNow() >= end)
-            {
-                return null;
-            }
-
-            await WaitForWorkAsync(signal, nextDue, deadline, linked.Token).ConfigureAwait(false);
-        }
-    }
+    public async Task<TaskActivityWorkItem?> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        await LockNextAsync(_activitiesReady, "lock-activity", TryLockActivity, receiveTimeout, cancellationToken).ConfigureAwait(false);
 
     private static (LockedActivityWorkItem? Item, long? NextDue) TryLockActivity(SqliteConnection connection, SqliteTransaction transaction, long now)
     {

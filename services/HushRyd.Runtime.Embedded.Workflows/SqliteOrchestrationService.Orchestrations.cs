@@ -9,28 +9,8 @@ namespace HushRyd.Runtime.Embedded.Workflows;
 
 public sealed partial class SqliteOrchestrationService
 {
-    public async Task<TaskOrchestrationWorkItem?> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
-    {
-        using var linked = LinkWithDisposal(cancellationToken);
-        var deadline = receiveTimeout <= TimeSpan.Zero ? (DateTimeOffset?)null : _time.GetUtcNow() + receiveTimeout;
-        while (true)
-        {
-            linked.Token.ThrowIfCancellationRequested();
-            var signal = _orchestrationsReady.Current;
-            var (item, nextDue) = await _database.WriteVolatileAsync("lock-orchestration", (c, t) => TryLockOrchestration(c, t, NowTicks())).ConfigureAwait(false);
-            if (item is not null)
-            {
-                return item;
-            }
-
-            if (deadline is { } end && _time.GetUtcNow() >= end)
-            {
-                return null;
-            }
-
-            await WaitForWorkAsync(signal, nextDue, deadline, linked.Token).ConfigureAwait(false);
-        }
-    }
+    public async Task<TaskOrchestrationWorkItem?> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        await LockNextAsync(_orchestrationsReady, "lock-orchestration", TryLockOrchestration, receiveTimeout, cancellationToken).ConfigureAwait(false);
 
     private (LockedOrchestrationWorkItem? Item, long? NextDue) TryLockOrchestration(SqliteConnection connection, SqliteTransaction transaction, long now)
     {

@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using HushRyd.Runtime.Embedded.Sqlite;
 using HushRyd.Runtime.Embedded.Workflows.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace HushRyd.Runtime.Embedded.Workflows;
@@ -105,6 +106,39 @@ public sealed partial class SqliteOrchestrationService : IOrchestrationService, 
 
     private static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, Math.Max(0, attempts - 1)), LongestIdleWait.TotalMilliseconds));
+
+    /// <summary>
+    /// Blocks until <paramref name="tryLock"/> finds work: it looks, then sleeps until the queue is pulsed or
+    /// its next held-back item comes due. Null only when a finite <paramref name="receiveTimeout"/> passes.
+    /// </summary>
+    private async Task<T?> LockNextAsync<T>(
+        WakeSignal ready,
+        string operation,
+        Func<SqliteConnection, SqliteTransaction, long, (T? Item, long? NextDue)> tryLock,
+        TimeSpan receiveTimeout,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        using var linked = LinkWithDisposal(cancellationToken);
+        var deadline = receiveTimeout <= TimeSpan.Zero ? (DateTimeOffset?)null : _time.GetUtcNow() + receiveTimeout;
+        while (true)
+        {
+            linked.Token.ThrowIfCancellationRequested();
+            var signal = ready.Current;
+            var (item, nextDue) = await _database.WriteVolatileAsync(operation, (c, t) => tryLock(c, t, NowTicks())).ConfigureAwait(false);
+            if (item is not null)
+            {
+                return item;
+            }
+
+            if (deadline is { } end && _time.GetUtcNow() >= end)
+            {
+                return null;
+            }
+
+            await WaitForWorkAsync(signal, nextDue, deadline, linked.Token).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Waits for a pulse of <paramref name="signal"/> (captured before the caller's query), for the next due

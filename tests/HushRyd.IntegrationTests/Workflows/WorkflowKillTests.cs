@@ -12,7 +12,7 @@ namespace HushRyd.IntegrationTests.Workflows;
 public sealed class WorkflowKillTests(ITestOutputHelper output) : IDisposable
 {
     private const int Workflows = 10;
-    private const int TimerMilliseconds = 1_000;
+    private const int TimerMilliseconds = 4_000;
     private readonly TempDirectory _directory = new();
 
     [Fact]
@@ -22,6 +22,7 @@ public sealed class WorkflowKillTests(ITestOutputHelper output) : IDisposable
         var first = await WorkflowChildProcess.StartAsync(_directory.Path, Workflows.ToString(), TimerMilliseconds.ToString());
         Assert.True(await Eventually.HoldsAsync(async () => await CountWaitingOnTimerAsync() == Workflows, TimeSpan.FromSeconds(15)), first.Output);
         await first.KillAsync();
+        Assert.DoesNotContain(await StepsAsync(), s => s.Step == "escalated");
 
         var due = scheduledBy.AddMilliseconds(TimerMilliseconds + 300);
         if (due > DateTime.UtcNow)
