@@ -14,10 +14,10 @@ public static class FailInjectionEndpoints
     {
         var group = endpoints.MapGroup("/admin/v1/outbox/providers").WithTags("Admin");
         group.MapGet("/", (QueueStatistics statistics) => TypedResults.Ok(statistics.Providers())).WithSummary("Providers, their breaker states and injected fail shares");
-        group.MapPut("/{provider}/fail-share", SetAsync).WithSummary("Fail this share of the provider's sends (0 none, 1 all)");
+        group.MapPut("/{provider}/fail-share", Set).WithSummary("Fail this share of the provider's sends (0 none, 1 all)");
     }
 
-    private static Results<Ok<ProviderView>, ProblemHttpResult> SetAsync(string provider, FailShareRequest request, ProviderFaults faults, QueueStatistics statistics)
+    private static Results<Ok<ProviderView>, ProblemHttpResult> Set(string provider, FailShareRequest request, ProviderFaults faults, QueueStatistics statistics)
     {
         if (ProviderNames.Find(provider) is not { } route)
         {

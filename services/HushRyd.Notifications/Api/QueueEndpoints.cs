@@ -26,20 +26,16 @@ public static class QueueEndpoints
             ? TypedResults.Ok((await store.FailedAsync(kind, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken)).ToArray())
             : UnknownQueue();
 
-    private static async Task<Results<Accepted<NotificationJob>, ProblemHttpResult>> RetryAsync(string queue, string jobId, IJobStore store, QueueSignals signals, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<NotificationJob>, ProblemHttpResult>> RetryAsync(string queue, string jobId, JobQueue jobs, CancellationToken cancellationToken)
     {
         if (ParseQueue(queue) is not { } kind)
         {
             return UnknownQueue();
         }
 
-        if (!await store.RetryFailedAsync(kind, jobId, cancellationToken))
-        {
-            return Problems.NotFound($"Failed job {jobId} in the {queue} queue");
-        }
-
-        signals.Wake(kind);
-        return TypedResults.Accepted((string?)null, (await store.GetAsync(jobId, cancellationToken))!);
+        return await jobs.RetryFailedAsync(kind, jobId, cancellationToken) is { } job
+            ? TypedResults.Accepted((string?)null, job)
+            : Problems.NotFound($"Failed job {jobId} in the {queue} queue");
     }
 
     private static NotificationChannelKind? ParseQueue(string queue) =>

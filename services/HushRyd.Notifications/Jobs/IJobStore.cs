@@ -17,7 +17,8 @@ public interface IJobStore
     /// </summary>
     Task<IReadOnlyList<NotificationJob>> ClaimAsync(NotificationChannelKind queue, int slots, int nonCriticalSlots, CancellationToken cancellationToken);
 
-    Task CompleteAsync(NotificationJob job, string provider, string providerMessageId);
+    /// <param name="fallbackReason">Why the primary did not send it, when a fallback did.</param>
+    Task CompleteAsync(NotificationJob job, string provider, string providerMessageId, string? fallbackReason);
 
     Task RetryLaterAsync(NotificationJob job, DateTimeOffset runAt, string reason, string? provider);
 

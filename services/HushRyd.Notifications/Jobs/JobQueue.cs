@@ -29,4 +29,17 @@ public sealed class JobQueue(IJobStore store, QueueSignals signals, Notification
         signals.Wake(job.Queue);
         return job;
     }
+
+    /// <summary>An admin's retry: the failed job waits again with its attempts reset.</summary>
+    /// <returns>The job as it now is, or null when the queue holds no failed job with that id.</returns>
+    public async Task<NotificationJob?> RetryFailedAsync(NotificationChannelKind queue, string jobId, CancellationToken cancellationToken)
+    {
+        if (!await store.RetryFailedAsync(queue, jobId, cancellationToken))
+        {
+            return null;
+        }
+
+        signals.Wake(queue);
+        return await store.GetAsync(jobId, cancellationToken);
+    }
 }

@@ -118,7 +118,7 @@ public sealed class QueueWorker(
     {
         if (delivery.Sent)
         {
-            await store.CompleteAsync(job, delivery.Provider!, delivery.MessageId!);
+            await store.CompleteAsync(job, delivery.Provider!, delivery.MessageId!, delivery.Tries.Count > 1 ? delivery.Error : null);
             metrics.Completed(job, time.GetUtcNow() - job.CreatedAt);
         }
         else if (job.Attempts + 1 >= job.MaxAttempts)

@@ -93,8 +93,8 @@ public sealed class SqliteJobStore(SqliteDatabase database, SqliteWriter writer,
         return jobs.OrderBy(j => j.Job.Priority).ThenBy(j => j.Seq).Select(j => j.Job).ToList();
     }
 
-    public Task CompleteAsync(NotificationJob job, string provider, string providerMessageId) =>
-        Finish(job, Completed, null, provider, providerMessageId, Now(), Now());
+    public Task CompleteAsync(NotificationJob job, string provider, string providerMessageId, string? fallbackReason) =>
+        Finish(job, Completed, fallbackReason, provider, providerMessageId, Now(), Now());
 
     public Task RetryLaterAsync(NotificationJob job, DateTimeOffset runAt, string reason, string? provider) =>
         Finish(job, Delayed, reason, provider, null, runAt.ToUnixTimeMilliseconds(), null);
