@@ -10,14 +10,19 @@ public sealed class OutboxProvider(ProviderRoute route, DevOutbox outbox, Provid
 
     public NotificationChannelKind Channel => route.Channel;
 
-    public Task<string> SendAsync(OutgoingMessage message, string idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(OutgoingMessage message, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(faults.Latency, cancellationToken);
+        }
+
         if (faults.NextSendFails(route.Provider))
         {
             throw new ProviderUnavailableException($"{route.Provider} is told to fail (fail injection, share {faults.ShareOf(route.Provider):0.##})");
         }
 
-        return outbox.AppendAsync(message, route.Provider, idempotencyKey, cancellationToken);
+        return await outbox.AppendAsync(message, route.Provider, idempotencyKey, cancellationToken);
     }
 }

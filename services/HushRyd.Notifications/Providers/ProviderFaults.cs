@@ -10,6 +10,9 @@ public sealed class ProviderFaults
 {
     private readonly ConcurrentDictionary<string, Plan> _plans = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How long every dev-outbox send takes, to show provider timeouts and keep jobs in flight for crash tests.</summary>
+    public TimeSpan Latency { get; set; }
+
     public void Set(string provider, double failShare)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(failShare, 0);

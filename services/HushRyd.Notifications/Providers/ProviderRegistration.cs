@@ -7,13 +7,16 @@ namespace HushRyd.Notifications.Providers;
 
 public static class ProviderRegistration
 {
+    public const string OutboxLatencyKey = "Notifications:OutboxLatency";
+
     /// <summary>Embedded: the dev outbox stands in for every provider under its name, failing the configured share of sends.</summary>
     public static IServiceCollection AddOutboxProviders(this IServiceCollection services, IConfiguration configuration)
     {
         var shares = configuration.GetSection(ProviderFaultsOptions.SectionName).Get<ProviderFaultsOptions>() ?? [];
+        var latency = configuration.GetValue<TimeSpan?>(OutboxLatencyKey) ?? TimeSpan.Zero;
         services.AddSingleton(_ =>
         {
-            var faults = new ProviderFaults();
+            var faults = new ProviderFaults { Latency = latency };
             foreach (var (provider, share) in shares)
             {
                 faults.Set(provider, share);
