@@ -9,4 +9,11 @@ public static class DaprComponentNames
     public const string StateStore = "statestore";
     public const string PubSub = "pubsub";
     public const string SecretStore = "secretstore";
+
+    /// <summary>Output bindings of the notification providers: primary and fallback per channel.</summary>
+    public const string Sms = "sms";
+    public const string SmsFallback = "sms-fallback";
+    public const string Email = "email";
+    public const string EmailFallback = "email-fallback";
+    public const string Push = "push";
 }

@@ -18,12 +18,13 @@ public static partial class TestLogin
 
     public static async Task<string> LoginAsync(HttpClient client, string dataDirectory, string phone)
     {
+        var sentBefore = await SentCountAsync(dataDirectory, phone);
         using (var sent = await client.PostAsJsonAsync(new Uri("/api/v1/auth/otp", UriKind.Relative), new { phone }))
         {
             Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         }
 
-        var code = await ReadCodeAsync(dataDirectory, phone);
+        var code = await ReadCodeAsync(dataDirectory, phone, sentBefore);
         using var verified = await client.PostAsJsonAsync(new Uri("/api/v1/auth/verify", UriKind.Relative), new { phone, code });
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         using var body = JsonDocument.Parse(await verified.Content.ReadAsStringAsync());
@@ -47,12 +48,29 @@ public static partial class TestLogin
         return client;
     }
 
-    public static async Task<string> ReadCodeAsync(string dataDirectory, string phone)
+    /// <summary>How many SMS the dev outbox holds for <paramref name="phone"/>; pass it to <see cref="ReadCodeAsync"/> after requesting a code.</summary>
+    public static async Task<int> SentCountAsync(string dataDirectory, string phone) => (await SentAsync(dataDirectory, phone)).Count;
+
+    /// <summary>The code of the first SMS after the <paramref name="sentBefore"/> already there: it goes out through the queue, so it may take a moment.</summary>
+    public static async Task<string> ReadCodeAsync(string dataDirectory, string phone, int sentBefore)
+    {
+        List<JsonElement> sent = [];
+        Assert.True(
+            await Eventually.HoldsAsync(async () => (sent = await SentAsync(dataDirectory, phone)).Count > sentBefore, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20)),
+            $"no SMS reached the outbox for {phone}");
+        return SixDigits().Match(sent[sentBefore].GetProperty("body").GetString()!).Value;
+    }
+
+    private static async Task<List<JsonElement>> SentAsync(string dataDirectory, string phone)
     {
         var file = Path.Combine(dataDirectory, "outbox", "sms.jsonl");
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
         var lines = await File.ReadAllLinesAsync(file);
-        var last = lines.Select(line => JsonDocument.Parse(line).RootElement).Last(entry => entry.GetProperty("to").GetString() == phone);
-        return SixDigits().Match(last.GetProperty("body").GetString()!).Value;
+        return lines.Where(line => line.EndsWith('}')).Select(line => JsonDocument.Parse(line).RootElement).Where(entry => entry.GetProperty("to").GetString() == phone).ToList();
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]

@@ -60,6 +60,15 @@ public class ComponentFilesTests
         Assert.All(Components("local"), c => Assert.Contains(c.Name, production));
     }
 
+    [Fact]
+    public void Every_environment_folder_defines_the_same_component_names()
+    {
+        var folders = Directory.EnumerateDirectories(Path.Combine(RepositoryRoot.Path, "components")).Select(Path.GetFileName).ToList();
+        var names = folders.ToDictionary(folder => folder!, folder => Components(folder!).Select(c => c.Name).Order(StringComparer.Ordinal).ToList());
+
+        Assert.All(names, environment => Assert.Equal(names["production"], environment.Value));
+    }
+
     public static TheoryData<string> EnvironmentNames() => [.. Environments];
 
     [Theory]

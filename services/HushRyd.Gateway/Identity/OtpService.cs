@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HushRyd.Gateway.Identity;
 
 /// <summary>Six-digit codes by SMS: valid for a few minutes, a few attempts, one use.</summary>
-public sealed class OtpService(IStateStore state, INotificationChannel sms, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class OtpService(IStateStore state, INotificationQueue notifications, IOptions<AuthOptions> options, TimeProvider time)
 {
     public static string Key(string phone) => $"otp:{phone}";
 
@@ -25,8 +25,9 @@ public sealed class OtpService(IStateStore state, INotificationChannel sms, IOpt
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var challenge = new OtpChallenge(Hash(phone, code), now, now + options.Value.OtpLifetime, 0);
         await state.SaveAsync(Key(phone), challenge, options.Value.OtpLifetime, cancellationToken);
-        var minutes = (int)Math.Ceiling(options.Value.OtpLifetime.TotalMinutes);
-        await sms.SendAsync(new OutgoingMessage(NotificationChannelKind.Sms, phone, $"{code} is your HushRyd login code. It expires in {minutes} minutes. Never share it with anyone."), cancellationToken);
+
+        // The dedupe key names this one code, so a retried request cannot queue the same code twice.
+        await notifications.AddHighPriorityAsync(MessageTemplates.Otp(phone, code, options.Value.OtpLifetime), $"otp:{phone}:{now.ToUnixTimeMilliseconds()}", cancellationToken);
         return null;
     }
 

@@ -11,8 +11,7 @@ public static class OutboxEndpoints
     public static IHostApplicationBuilder AddDevOutbox(this IHostApplicationBuilder builder, string dataDirectory)
     {
         builder.Services.Configure<EmbeddedRuntimeOptions>(options => options.DataDirectory = dataDirectory);
-        builder.Services.AddSingleton<DevOutboxChannel>();
-        builder.Services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<DevOutboxChannel>());
+        builder.Services.AddSingleton<DevOutbox>();
         return builder;
     }
 
@@ -22,7 +21,7 @@ public static class OutboxEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<OutboxEntry>>, ProblemHttpResult>> ReadAsync(DevOutboxChannel outbox, string? channel, string? to, int? limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<OutboxEntry>>, ProblemHttpResult>> ReadAsync(DevOutbox outbox, string? channel, string? to, int? limit, CancellationToken cancellationToken)
     {
         NotificationChannelKind? kind = null;
         if (channel is not null)

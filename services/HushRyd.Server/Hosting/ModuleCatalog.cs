@@ -1,5 +1,6 @@
 using HushRyd.Gateway;
 using HushRyd.Location;
+using HushRyd.Notifications;
 using HushRyd.Platform.Modules;
 using HushRyd.Trips;
 
@@ -8,5 +9,5 @@ namespace HushRyd.Server.Hosting;
 /// <summary>Every module this build can run, in start-up order.</summary>
 public static class ModuleCatalog
 {
-    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule(), new LocationModule()];
+    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule(), new NotificationsModule(), new LocationModule()];
 }

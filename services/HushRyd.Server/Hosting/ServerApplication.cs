@@ -1,4 +1,5 @@
 using HushRyd.Gateway;
+using HushRyd.Notifications;
 using HushRyd.Platform.Identity;
 using HushRyd.Platform.Modules;
 using HushRyd.Runtime.Dapr;
@@ -49,6 +50,11 @@ public static class ServerApplication
         foreach (var module in settings.Modules)
         {
             module.AddServices(builder);
+        }
+
+        if (!settings.Modules.Any(m => m is NotificationsModule))
+        {
+            NotificationsModule.AddForwardingQueue(builder.Services);
         }
 
         var behindRemoteGateway = !settings.Modules.Any(m => m is GatewayModule);

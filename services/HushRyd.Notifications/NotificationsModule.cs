@@ -1,0 +1,58 @@
+using HushRyd.Notifications.Api;
+using HushRyd.Notifications.Forwarding;
+using HushRyd.Notifications.Jobs;
+using HushRyd.Notifications.Providers;
+using HushRyd.Notifications.Storage;
+using HushRyd.Platform.Events;
+using HushRyd.Platform.Modules;
+using HushRyd.Platform.Notifications;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HushRyd.Notifications;
+
+/// <summary>Seed §4: SMS, email and push jobs on priority queues, retried, sent through providers with fallback behind circuit breakers.</summary>
+public sealed class NotificationsModule : IHushRydModule
+{
+    public string Name => "notifications";
+
+    public void AddServices(IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<NotificationQueueOptions>(builder.Configuration.GetSection(NotificationQueueOptions.SectionName));
+        services.Configure<ProviderOptions>(builder.Configuration.GetSection(ProviderOptions.SectionName));
+        services.AddSqliteJobStore();
+        if (builder.GetRuntimeKind() == RuntimeKind.Dapr)
+        {
+            services.AddDaprBindingProviders();
+        }
+        else
+        {
+            services.AddOutboxProviders(builder.Configuration);
+        }
+
+        services.AddSingleton<NotificationMetrics>();
+        services.AddSingleton<QueueSignals>();
+        services.AddSingleton<ProviderChain>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<JobQueue>());
+        services.AddSingleton<QueueStatistics>();
+        services.AddHostedService<NotificationWorkers>();
+        services.AddEventSubscription<NotificationRequested, NotificationRequestedHandler>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapQueueEndpoints();
+        endpoints.MapFailInjectionEndpoints();
+    }
+
+    /// <summary>For a process without this module: jobs added there reach it through pub/sub.</summary>
+    public static void AddForwardingQueue(IServiceCollection services) =>
+        services.TryAddSingleton<INotificationQueue, ForwardingNotificationQueue>();
+}
