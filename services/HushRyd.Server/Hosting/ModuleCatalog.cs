@@ -1,5 +1,6 @@
 using HushRyd.Gateway;
 using HushRyd.Platform.Modules;
+using HushRyd.Realtime;
 using HushRyd.Trips;
 
 namespace HushRyd.Server.Hosting;
@@ -7,5 +8,5 @@ namespace HushRyd.Server.Hosting;
 /// <summary>Every module this build can run, in start-up order.</summary>
 public static class ModuleCatalog
 {
-    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule()];
+    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule(), new RealtimeModule()];
 }

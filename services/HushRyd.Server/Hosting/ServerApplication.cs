@@ -30,6 +30,7 @@ public static class ServerApplication
         var settings = ServerSettingsValidator.Validate(options, ModuleCatalog.All);
         builder.Services.AddSingleton(settings);
         builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.AddUpgradeLimit();
 
         builder.SetRuntimeKind(settings.Runtime);
         builder.Services.AddHostedService<StartupTaskRunner>();
@@ -59,6 +60,7 @@ public static class ServerApplication
 
         var app = builder.Build();
         app.UseServiceDefaults();
+        app.UseUpgradeLimit();
         app.UseAdminNetworkGuard();
         if (settings.Runtime == RuntimeKind.Dapr)
         {
