@@ -35,7 +35,11 @@ public static partial class UpgradeLimit
     public static void AddUpgradeLimit(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxConcurrentUpgradedConnections ??= ForThisProcess());
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+            kestrel.Limits.MaxConcurrentUpgradedConnections ??= ForThisProcess();
+        });
     }
 
     /// <summary>Refuses an upgrade past the cap with 503 and Retry-After before Kestrel would fail it.</summary>
@@ -50,7 +54,8 @@ public static partial class UpgradeLimit
         var held = new HeldUpgrades(limit);
         app.Use(async (context, next) =>
         {
-            if (!context.WebSockets.IsWebSocketRequest)
+            // Judged by the request's headers: at Kestrel's own cap the request no longer counts as upgradable, and would fail further in.
+            if (!context.Request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;
