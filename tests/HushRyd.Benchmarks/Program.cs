@@ -1,3 +1,5 @@
 using HushRyd.Benchmarks;
 
-return await GatewayBenchmark.RunAsync(args);
+return args.Length > 0 && args[0] == "realtime-fanout"
+    ? await RealtimeFanOutBenchmark.RunAsync(args[1..])
+    : await GatewayBenchmark.RunAsync(args);
