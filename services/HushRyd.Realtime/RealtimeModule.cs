@@ -1,6 +1,8 @@
+using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Identity;
 using HushRyd.Platform.Modules;
 using HushRyd.Platform.Realtime;
+using HushRyd.Platform.Trips;
 using HushRyd.Realtime.FanOut;
 using HushRyd.Realtime.Hubs;
 using HushRyd.Realtime.Rooms;
@@ -30,6 +32,14 @@ public sealed class RealtimeModule : IHushRydModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+
+        // Modules are added in catalog order, Trips before Realtime.
+        if (!services.Any(d => d.ServiceType == typeof(ITripDirectory)))
+        {
+            throw new StartupException(
+                "the realtime module needs the trips module in the same process (--target all, or a target list with trips): it asks Trips who may join a trip and what a share token shows.");
+        }
+
         services.AddOptions<RealtimeOptions>()
             .Bind(builder.Configuration.GetSection(RealtimeOptions.SectionName))
             .Validate(o => o.SessionRecheckInterval > TimeSpan.Zero && o.StatsInterval > TimeSpan.Zero && o.ShareStreamRecheckInterval > TimeSpan.Zero,

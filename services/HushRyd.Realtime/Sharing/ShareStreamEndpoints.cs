@@ -9,6 +9,7 @@ using HushRyd.Realtime.Stats;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,13 @@ public static class ShareStreamEndpoints
             .WithSummary("Server-sent positions of the trip a share token shows");
 
     private static async Task<Results<ServerSentEventsResult<SharedPosition?>, ProblemHttpResult>> StreamAsync(
-        string token, HttpResponse response, ITripDirectory trips, RoomMembership membership, RealtimeMetrics metrics, IOptions<RealtimeOptions> options, CancellationToken cancellationToken)
+        string token,
+        HttpResponse response,
+        [FromServices] ITripDirectory trips,
+        [FromServices] RoomMembership membership,
+        [FromServices] RealtimeMetrics metrics,
+        [FromServices] IOptions<RealtimeOptions> options,
+        CancellationToken cancellationToken)
     {
         if (await trips.ResolveShareTokenAsync(token, cancellationToken) is not { } tripId)
         {

@@ -26,16 +26,30 @@ public sealed class RealtimeCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await TestRedis.StartAsync(TestRedis.RedisServerPath is null ? RedisBackend.Garnet : RedisBackend.RedisServer);
-        var environment = new Dictionary<string, string>
+        A = await StartNodeAsync();
+        B = await StartNodeAsync();
+    }
+
+    /// <summary>Kills node B as a crash would and starts a new process in its place.</summary>
+    public async Task ReplaceBAsync(Func<Task> whileDown)
+    {
+        ArgumentNullException.ThrowIfNull(whileDown);
+        await B.KillAsync();
+        await whileDown();
+        await B.DisposeAsync();
+        B = await StartNodeAsync();
+    }
+
+    private async Task<ServerProcess> StartNodeAsync()
+    {
+        var node = ServerProcess.Start(_data.Path, new Dictionary<string, string>
         {
             ["Redis__ConnectionString"] = _redis.ConnectionString,
             ["Realtime__SessionRecheckInterval"] = "00:00:00.250",
             ["Realtime__StatsInterval"] = "00:00:00.500",
-        };
-        A = ServerProcess.Start(_data.Path, environment);
-        (await A.WaitUntilReadyAsync()).Dispose();
-        B = ServerProcess.Start(_data.Path, environment);
-        (await B.WaitUntilReadyAsync()).Dispose();
+        });
+        (await node.WaitUntilReadyAsync()).Dispose();
+        return node;
     }
 
     /// <summary>Signs in through node A; the token works on both nodes.</summary>
