@@ -26,6 +26,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Resident memory of the server process now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>CPU time the server has used so far, user and kernel, all threads (embedded Garnet included).</summary>

@@ -31,6 +31,7 @@ public static class ServerApplication
         var settings = ServerSettingsValidator.Validate(options, ModuleCatalog.All);
         builder.Services.AddSingleton(settings);
         builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.AddUpgradeLimit();
 
         builder.SetRuntimeKind(settings.Runtime);
         builder.Services.AddHostedService<StartupTaskRunner>();
@@ -65,6 +66,7 @@ public static class ServerApplication
 
         var app = builder.Build();
         app.UseServiceDefaults();
+        app.UseUpgradeLimit();
         app.UseAdminNetworkGuard();
         if (settings.Runtime == RuntimeKind.Dapr)
         {

@@ -1,0 +1,49 @@
+using HushRyd.Platform.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace HushRyd.Realtime.Sessions;
+
+/// <summary>
+/// What a connection proved its identity with (bearer header, <c>access_token</c> query, or a gateway's forwarded
+/// principal), kept so the same authentication scheme can judge it again while the connection lasts.
+/// </summary>
+internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<string, StringValues>[] Headers)
+{
+    private const string AccessTokenQuery = "access_token";
+
+    public static ConnectionCredentials From(HttpContext? context)
+    {
+        if (context is null)
+        {
+            return new ConnectionCredentials(QueryString.Empty, []);
+        }
+
+        var request = context.Request;
+        var query = request.Query.TryGetValue(AccessTokenQuery, out var token)
+            ? QueryString.Create(AccessTokenQuery, token.ToString())
+            : QueryString.Empty;
+        KeyValuePair<string, StringValues>[] headers =
+        [
+            .. request.Headers.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                || h.Key.Equals("X-Api-Key", StringComparison.OrdinalIgnoreCase)
+                || h.Key.Equals(PrincipalHeaders.InternalToken, StringComparison.OrdinalIgnoreCase)
+                || h.Key.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)),
+        ];
+        return new ConnectionCredentials(query, headers);
+    }
+
+    /// <summary>A request to <paramref name="path"/> carrying these credentials, for the authentication scheme to judge.</summary>
+    public HttpContext ToRequest(IServiceProvider services, PathString path)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Path = path;
+        context.Request.QueryString = Query;
+        foreach (var (name, value) in Headers)
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        return context;
+    }
+}

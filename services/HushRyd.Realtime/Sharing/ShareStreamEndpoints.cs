@@ -1,0 +1,124 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using HushRyd.Platform.Http;
+using HushRyd.Platform.Realtime;
+using HushRyd.Platform.Trips;
+using HushRyd.Realtime.Rooms;
+using HushRyd.Realtime.Stats;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace HushRyd.Realtime.Sharing;
+
+/// <summary>
+/// Live positions for the public share page as server-sent events: the share token is a read-only grant for its one
+/// trip. Events: <c>ready</c> once the stream follows the trip, <c>location</c> per position, <c>ping</c> while quiet,
+/// <c>ended</c> when the link stops standing (the trip ended). Where a network blocks streaming, the page polls instead.
+/// </summary>
+public static class ShareStreamEndpoints
+{
+    public const string Pattern = "/ws/share/{token}";
+
+    /// <summary>Positions a share page may have waiting; more means it is not reading, and the stream is closed.</summary>
+    private const int Capacity = 32;
+
+    public static void MapShareStream(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Pattern, StreamAsync)
+            .AllowAnonymous()
+            .WithTags("Realtime")
+            .WithSummary("Server-sent positions of the trip a share token shows");
+
+    private static async Task<Results<ServerSentEventsResult<SharedPosition?>, ProblemHttpResult>> StreamAsync(
+        string token,
+        HttpResponse response,
+        [FromServices] ITripDirectory trips,
+        [FromServices] RoomMembership membership,
+        [FromServices] RealtimeMetrics metrics,
+        [FromServices] IOptions<RealtimeOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (await trips.ResolveShareTokenAsync(token, cancellationToken) is not { } tripId)
+        {
+            return Problems.NotFound("Share link");
+        }
+
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var member = new StreamMember(Capacity, metrics);
+        return TypedResults.ServerSentEvents(EventsAsync(token, RealtimeRooms.Trip(tripId), member, trips, membership, options.Value.ShareStreamRecheckInterval, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<SharedPosition?>> EventsAsync(
+        string token,
+        string room,
+        StreamMember member,
+        ITripDirectory trips,
+        RoomMembership membership,
+        TimeSpan recheck,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await membership.JoinAsync(room, member);
+        try
+        {
+            yield return new SseItem<SharedPosition?>(null, "ready");
+            while (true)
+            {
+                var next = await NextAsync(member.Reader, recheck, cancellationToken);
+                if (next == Next.Closed)
+                {
+                    yield break;
+                }
+
+                if (next == Next.Quiet)
+                {
+                    if (await trips.ResolveShareTokenAsync(token, cancellationToken) is null)
+                    {
+                        yield return new SseItem<SharedPosition?>(null, "ended");
+                        yield break;
+                    }
+
+                    yield return new SseItem<SharedPosition?>(null, "ping");
+                    continue;
+                }
+
+                while (member.Reader.TryRead(out var message))
+                {
+                    if (message.Event == RealtimeEvents.Location && SharedPosition.From(message.Data) is { } position)
+                    {
+                        yield return new SseItem<SharedPosition?>(position, RealtimeEvents.Location);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await membership.LeaveAsync(room, member);
+        }
+    }
+
+    private static async Task<Next> NextAsync(ChannelReader<RoomMessage> reader, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        quiet.CancelAfter(wait);
+        try
+        {
+            return await reader.WaitToReadAsync(quiet.Token) ? Next.Message : Next.Closed;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Next.Quiet;
+        }
+    }
+
+    private enum Next
+    {
+        Message,
+        Quiet,
+        Closed,
+    }
+}

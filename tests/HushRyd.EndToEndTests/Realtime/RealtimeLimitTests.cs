@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HushRyd.EndToEndTests.Trips;
+using HushRyd.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace HushRyd.EndToEndTests.Realtime;
+
+/// <summary>What one node does at its limits: a client that stops reading, and more WebSockets than it may hold.</summary>
+public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int UpgradeCap = 3;
+    private readonly TempDirectory _data = new();
+    private readonly int _redisPort = FreePort.Next();
+    private readonly List<IAsyncDisposable> _connections = [];
+    private ServerProcess _server = null!;
+    private HttpClient _anonymous = null!;
+    private ConnectionMultiplexer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = ServerProcess.Start(_data.Path, new Dictionary<string, string>
+        {
+            ["Redis__EmbeddedPort"] = _redisPort.ToString(CultureInfo.InvariantCulture),
+            ["Kestrel__Limits__MaxConcurrentUpgradedConnections"] = UpgradeCap.ToString(CultureInfo.InvariantCulture),
+            ["Realtime__MaxPendingMessages"] = "16",
+        });
+        _anonymous = await _server.WaitUntilReadyAsync();
+        _redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redisPort}");
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_dropped_while_the_rest_of_its_room_gets_everything()
+    {
+        using var driver = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, TestLogin.DriverPhones[0]);
+        var driverToken = driver.DefaultRequestHeaders.Authorization!.Parameter!;
+        using var rider = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, "+919812349001");
+        var tripId = await PublishTripAsync(driver, rider);
+        var reader = await HubClient.ConnectAsync(_server.BaseAddress, driverToken, "driver, reading");
+        _connections.Add(reader);
+        await reader.Connection.InvokeAsync("JoinTrip", tripId);
+        var (slow, refused) = await RawHubSocket.TryConnectAsync(_server.BaseAddress, rider.DefaultRequestHeaders.Authorization!.Parameter!);
+        _connections.Add(slow);
+        Assert.Null(refused);
+        await slow.InvokeAsync("JoinTrip", tripId);
+        var before = _server.WorkingSetBytes;
+
+        // Paced so a client that reads keeps up; about 10 MiB in all, more than the kernel buffers of both sockets hold.
+        const int Updates = 640;
+        var padding = new string('x', 16 * 1024);
+        var publisher = _redis.GetSubscriber();
+        for (var i = 0; i < Updates; i++)
+        {
+            publisher.Publish(RedisChannel.Literal($"trip:{tripId}"), JsonSerializer.Serialize(new { tripId, lat = 12.9, lng = 77.5, timestamp = i, driverId = "d", padding }), CommandFlags.FireAndForget);
+            await Task.Delay(5);
+        }
+
+        var readerGotAll = await Eventually.HoldsAsync(() => Task.FromResult(reader.Received.Count == Updates), TimeSpan.FromSeconds(30));
+        var after = _server.WorkingSetBytes;
+        var (slowGot, closedByServer) = await slow.DrainAsync(TimeSpan.FromSeconds(10));
+        output.WriteLine($"{Updates} updates of 16 KiB: the reader got {reader.Received.Count}, the slow client {slowGot} before it was dropped; server memory {before / 1048576} MiB → {after / 1048576} MiB");
+
+        Assert.True(readerGotAll, $"the reading member got {reader.Received.Count} of {Updates}");
+        Assert.True(closedByServer, "the server closed the connection of the client that stopped reading");
+        Assert.True(slowGot < Updates, $"the slow client got {slowGot}");
+        Assert.Equal(HubConnectionState.Connected, reader.Connection.State);
+    }
+
+    [Fact]
+    public async Task Past_the_upgrade_cap_new_websockets_are_refused_with_503_and_the_held_connections_keep_working()
+    {
+        using var rider = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, "+919812349002");
+        var token = rider.DefaultRequestHeaders.Authorization!.Parameter!;
+        var held = new List<HubClient>();
+        for (var i = 0; i < UpgradeCap; i++)
+        {
+            var hub = await HubClient.ConnectAsync(_server.BaseAddress, token, $"held {i}");
+            _connections.Add(hub);
+            held.Add(hub);
+        }
+
+        var (extra, refusal) = await RawHubSocket.TryConnectAsync(_server.BaseAddress, token);
+        _connections.Add(extra);
+        var polling = await HubClient.ConnectAsync(_server.BaseAddress, token, "long polling: not an upgrade", HttpTransportType.LongPolling);
+        _connections.Add(polling);
+        var me = await rider.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/users/me", UriKind.Relative));
+        await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal($"user:{me.GetProperty("id").GetString()}"), """{"title":"still here"}""");
+        var allGotIt = await Eventually.HoldsAsync(() => Task.FromResult(held.All(h => h.Received.Count == 1) && polling.Received.Count == 1), TimeSpan.FromSeconds(5));
+        using var live = await _anonymous.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.NotNull(refusal);
+        Assert.True(extra.StatusCode == (int)HttpStatusCode.ServiceUnavailable, $"refused with {extra.StatusCode}");
+        Assert.Equal("5", extra.ResponseHeaders!["Retry-After"].Single());
+        Assert.True(allGotIt, "the held WebSockets and the long-polling client still receive");
+        Assert.All(held, h => Assert.Equal(HubConnectionState.Connected, h.Connection.State));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.False(_server.HasExited);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        _anonymous.Dispose();
+        await _redis.DisposeAsync();
+        await _server.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private static async Task<string> PublishTripAsync(HttpClient driver, HttpClient rider)
+    {
+        using var published = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
+        var tripId = (await HttpJson.ReadAsync(published)).GetProperty("id").GetString()!;
+        using var booked = await rider.PostAsJsonAsync(new Uri($"/api/v1/trips/{tripId}/bookings", UriKind.Relative), new { seats = 1 });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        return tripId;
+    }
+}
