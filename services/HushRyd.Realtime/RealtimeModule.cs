@@ -33,12 +33,8 @@ public sealed class RealtimeModule : IHushRydModule
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // Modules are added in catalog order, Trips before Realtime.
-        if (!services.Any(d => d.ServiceType == typeof(ITripDirectory)))
-        {
-            throw new StartupException(
-                "the realtime module needs the trips module in the same process (--target all, or a target list with trips): it asks Trips who may join a trip and what a share token shows.");
-        }
+        // Who may join a trip and what a share token shows: Trips in this process, or over its internal API (Modules:Trips).
+        builder.AddTripDirectory();
 
         services.AddOptions<RealtimeOptions>()
             .Bind(builder.Configuration.GetSection(RealtimeOptions.SectionName))
