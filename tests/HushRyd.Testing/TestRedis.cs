@@ -42,11 +42,12 @@ public sealed class TestRedis : IAsyncDisposable
         return backend == RedisBackend.Garnet ? await StartGarnetAsync(directory) : await StartRedisServerAsync(directory);
     }
 
-    public static async Task<(EmbeddedGarnet Garnet, string ConnectionString)> StartGarnetOnAsync(string dataDirectory)
+    /// <summary>The connection string carries the data directory's Garnet password.</summary>
+    public static async Task<(EmbeddedGarnet Garnet, string ConnectionString)> StartGarnetOnAsync(string dataDirectory, RedisOptions? options = null)
     {
         var garnet = new EmbeddedGarnet(
             Options.Create(new EmbeddedRuntimeOptions { DataDirectory = dataDirectory }),
-            Options.Create(new RedisOptions { EmbeddedMemory = "64m" }),
+            Options.Create(options ?? new RedisOptions { EmbeddedMemory = "64m" }),
             NullLogger<EmbeddedGarnet>.Instance);
         await garnet.StartAsync(CancellationToken.None);
         return (garnet, garnet.Multiplexer.Configuration);
