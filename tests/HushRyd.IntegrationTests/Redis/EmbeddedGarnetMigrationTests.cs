@@ -13,8 +13,8 @@ namespace HushRyd.IntegrationTests.Redis;
 /// </summary>
 public class EmbeddedGarnetMigrationTests
 {
-    private const int Drivers = 8_000;
-    private const int Rounds = 6;
+    private const int Drivers = 4_000;
+    private const int Rounds = 3;
     private const long NewSegmentBytes = 32L << 20;
 
     [Fact]
@@ -57,7 +57,7 @@ public class EmbeddedGarnetMigrationTests
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { { IPAddress.Loopback, port } } }))
         {
             var db = redis.GetDatabase();
-            var pad = new string('x', 900);
+            var pad = new string('x', 4_500);
             for (var round = 0; round < Rounds; round++)
             {
                 var batch = db.CreateBatch();
