@@ -55,7 +55,7 @@ public static class GatewayBenchmark
 
         var report = Report(seconds, connections, warmUp, rounds);
         Console.WriteLine(report);
-        await AppendAsync(report);
+        await BenchmarkLog.AppendAsync(report);
         return rounds.All(r => r.Pipeline.Non2xx == 0) ? 0 : 1;
     }
 
@@ -93,7 +93,7 @@ public static class GatewayBenchmark
 
     private static string Report(int seconds, int connections, int warmUp, List<BenchmarkRound> rounds)
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
+        var cpu = BenchmarkLog.Processor;
         var median = rounds.OrderBy(r => r.OfHost).ElementAt(rounds.Count / 2);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Gateway pipeline: auth + rate limiting ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
@@ -115,16 +115,5 @@ public static class GatewayBenchmark
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Median round: pipeline {median.Pipeline.RequestsPerSecond:N0} requests/s, {median.OfHost:P0} of the same host without the gateway pipeline ({median.OfPlain:P0} of plain Kestrel); target >= 10,000 requests/s and >= 80 %.");
         return text.ToString();
-    }
-
-    private static async Task AppendAsync(string report)
-    {
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "benchmarks.md");
-        if (!File.Exists(path))
-        {
-            await File.WriteAllTextAsync(path, "# Benchmarks\n\nFigures written by the benchmark commands; newest last.\n\n");
-        }
-
-        await File.AppendAllTextAsync(path, report + "\n");
     }
 }

@@ -1,3 +1,3 @@
 using HushRyd.Benchmarks;
 
-return await GatewayBenchmark.RunAsync(args);
+return args is ["garnet-soak", .. var soak] ? await GarnetSoakBenchmark.RunAsync(soak) : await GatewayBenchmark.RunAsync(args);

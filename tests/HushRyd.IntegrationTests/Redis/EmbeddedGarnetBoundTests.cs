@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HushRyd.Platform.Redis;
 using HushRyd.Runtime.Embedded.Garnet;
 using HushRyd.Testing;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace HushRyd.IntegrationTests.Redis;
@@ -27,20 +26,10 @@ public class EmbeddedGarnetBoundTests(ITestOutputHelper output)
         await using (garnet)
         {
             using var stop = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                long max = 0;
-                while (!stop.IsCancellationRequested)
-                {
-                    max = Math.Max(max, DiskUsage.Of(directory));
-                    await Task.Delay(50);
-                }
-
-                return max;
-            });
+            var sampler = DiskUsage.LargestUntilAsync(directory, TimeSpan.FromMilliseconds(50), stop.Token);
             for (rounds = 0; elapsed.Elapsed < TimeSpan.FromSeconds(12); rounds++)
             {
-                await WriteRoundAsync(garnet.Multiplexer, rounds);
+                await LocationTraffic.WriteRoundAsync(garnet.Multiplexer.GetDatabase(), Trips, rounds);
             }
 
             await stop.CancelAsync();
@@ -57,25 +46,9 @@ public class EmbeddedGarnetBoundTests(ITestOutputHelper output)
         await using (restarted)
         {
             var db = restarted.Multiplexer.GetDatabase();
-            var last = await Task.WhenAll(Enumerable.Range(0, Trips).Select(i => db.HashGetAsync($"location:trip_{i}", "timestamp")));
-            var wrong = Enumerable.Range(0, Trips).Count(i => last[i] != rounds - 1);
+            var wrong = await LocationTraffic.CountNotAtRoundAsync(db, Trips, rounds - 1);
             Assert.True(wrong == 0, $"{wrong} of {Trips} trips did not recover their last position (round {rounds - 1})");
             Assert.Equal(Trips, await db.SortedSetLengthAsync("active-drivers"));
         }
-    }
-
-    /// <summary>One update per trip, shaped like the location service's: the position hash, the driver's GEO entry and the channel message.</summary>
-    private static async Task WriteRoundAsync(IConnectionMultiplexer redis, int round)
-    {
-        var db = redis.GetDatabase();
-        var batch = db.CreateBatch();
-        var writes = Enumerable.Range(0, Trips).SelectMany(i => new Task[]
-        {
-            batch.HashSetAsync($"location:trip_{i}", [new("lat", 12.9 + (i * 1e-5)), new("lng", 77.5 + (round * 1e-6)), new("speed", 31.5), new("heading", 270), new("timestamp", round), new("driverId", $"driver_{i}")]),
-            batch.GeoAddAsync("active-drivers", 77.5 + (round * 1e-6), 12.9 + (i * 1e-5), $"driver_{i}"),
-            batch.PublishAsync(RedisChannel.Literal($"trip:trip_{i}"), round),
-        }).ToArray();
-        batch.Execute();
-        await Task.WhenAll(writes);
     }
 }
