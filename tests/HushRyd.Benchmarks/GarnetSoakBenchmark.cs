@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using HushRyd.Platform.Redis;
 using HushRyd.Runtime.Embedded.Garnet;
 using HushRyd.Testing;
@@ -69,11 +68,9 @@ public static class GarnetSoakBenchmark
 
     private static string Report(RedisOptions options, int seconds, int trips, long updates, TimeSpan elapsed, TimeSpan cpu, long largest, long final, long bound, TimeSpan recovery, int lost)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## Embedded Garnet soak: location updates against the disk bound ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({BenchmarkLog.Processor}), {Environment.OSVersion}, shared with other engineers' builds while it ran; client and Garnet in one process. Release build, {seconds} s, {trips:N0} trips each updated once per pipelined round (HSET 6 fields + GEOADD + PUBLISH). Garnet as the server runs it: -m {options.EmbeddedMemory}, AOF commit every {options.EmbeddedAofCommitMs} ms, size limit {options.EmbeddedAofSizeLimit}, segments {options.EmbeddedAofSegmentSize}.");
-        text.AppendLine();
+        var text = BenchmarkLog.Start(
+            "Embedded Garnet soak: location updates against the disk bound",
+            string.Create(CultureInfo.InvariantCulture, $"shared with other engineers' builds while it ran; client and Garnet in one process. Release build, {seconds} s, {trips:N0} trips each updated once per pipelined round (HSET 6 fields + GEOADD + PUBLISH). Garnet as the server runs it: -m {options.EmbeddedMemory}, AOF commit every {options.EmbeddedAofCommitMs} ms, size limit {options.EmbeddedAofSizeLimit}, segments {options.EmbeddedAofSegmentSize}."));
         text.AppendLine("| updates | updates/s | updates/min | CPU per update | largest garnet dir | at the end | bound | restart to ready | last positions lost |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture,
