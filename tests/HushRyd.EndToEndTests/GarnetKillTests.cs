@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using HushRyd.Runtime.Embedded.Garnet;
 using HushRyd.Testing;
 using StackExchange.Redis;
@@ -29,7 +28,7 @@ public sealed class GarnetKillTests(ITestOutputHelper output) : IDisposable
         await using (var server = StartServer(out var port))
         {
             using var ready = await server.WaitUntilReadyAsync();
-            await using var redis = await ConnectAsync(port);
+            await using var redis = await TestRedis.ConnectToServerGarnetAsync(_data.Path, port, allowAdmin: true);
             var db = redis.GetDatabase();
             var lastSave = await redis.GetServer(redis.GetEndPoints()[0]).LastSaveAsync();
             using var stop = new CancellationTokenSource();
@@ -83,7 +82,7 @@ public sealed class GarnetKillTests(ITestOutputHelper output) : IDisposable
         await using (var restarted = StartServer(out var port))
         {
             using var ready = await restarted.WaitUntilReadyAsync();
-            await using var redis = await ConnectAsync(port);
+            await using var redis = await TestRedis.ConnectToServerGarnetAsync(_data.Path, port, allowAdmin: true);
             var db = redis.GetDatabase();
             var keys = expected.Keys.ToArray();
             var stored = await Task.WhenAll(keys.Select(key => db.HashGetAsync(key, "timestamp")));
@@ -105,14 +104,6 @@ public sealed class GarnetKillTests(ITestOutputHelper output) : IDisposable
             ["Redis__EmbeddedAofSizeLimit"] = "1m",
         });
     }
-
-    private async Task<ConnectionMultiplexer> ConnectAsync(int port) =>
-        await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
-        {
-            EndPoints = { { IPAddress.Loopback, port } },
-            Password = await File.ReadAllTextAsync(Path.Combine(EmbeddedGarnet.DirectoryIn(_data.Path), GarnetSecret.FileName)),
-            AllowAdmin = true,
-        });
 
     public void Dispose() => _data.Dispose();
 }

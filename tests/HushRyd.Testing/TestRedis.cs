@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using HushRyd.Platform.Redis;
 using HushRyd.Runtime.Embedded;
 using HushRyd.Runtime.Embedded.Garnet;
@@ -52,6 +53,15 @@ public sealed class TestRedis : IAsyncDisposable
         await garnet.StartAsync(CancellationToken.None);
         return (garnet, garnet.Multiplexer.Configuration);
     }
+
+    /// <summary>Connects to the embedded Garnet a server process runs on <paramref name="port"/> (Redis:EmbeddedPort), with its data directory's password.</summary>
+    public static async Task<ConnectionMultiplexer> ConnectToServerGarnetAsync(string dataDirectory, int port, bool allowAdmin = false) =>
+        await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        {
+            EndPoints = { { IPAddress.Loopback, port } },
+            Password = await File.ReadAllTextAsync(Path.Combine(EmbeddedGarnet.DirectoryIn(dataDirectory), GarnetSecret.FileName)),
+            AllowAdmin = allowAdmin,
+        });
 
     private static async Task<TestRedis> StartGarnetAsync(TempDirectory directory)
     {
