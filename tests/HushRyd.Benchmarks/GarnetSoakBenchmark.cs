@@ -19,6 +19,7 @@ public static class GarnetSoakBenchmark
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 180;
         var trips = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var loadBefore = LoadAverage();
         var options = new RedisOptions();
         var bound = GarnetDiskBound.Bytes(options);
         using var data = new TempDirectory();
@@ -58,7 +59,8 @@ public static class GarnetSoakBenchmark
         {
             var recovery = restart.Elapsed;
             lost = await LocationTraffic.CountNotAtRoundAsync(restarted.Multiplexer.GetDatabase(), trips, rounds - 1);
-            var report = Report(options, seconds, trips, (long)rounds * trips, elapsed, cpu, largest, final, bound, recovery, lost);
+            var load = $"load average {loadBefore} at the start, {LoadAverage()} at the end";
+            var report = Report(options, seconds, trips, (long)rounds * trips, elapsed, cpu, largest, final, bound, recovery, lost, load);
             Console.WriteLine(report);
             await BenchmarkLog.AppendAsync(report);
         }
@@ -66,15 +68,18 @@ public static class GarnetSoakBenchmark
         return largest <= bound && lost == 0 ? 0 : 1;
     }
 
-    private static string Report(RedisOptions options, int seconds, int trips, long updates, TimeSpan elapsed, TimeSpan cpu, long largest, long final, long bound, TimeSpan recovery, int lost)
+    private static string Report(RedisOptions options, int seconds, int trips, long updates, TimeSpan elapsed, TimeSpan cpu, long largest, long final, long bound, TimeSpan recovery, int lost, string load)
     {
         var text = BenchmarkLog.Start(
             "Embedded Garnet soak: location updates against the disk bound",
-            string.Create(CultureInfo.InvariantCulture, $"shared with other engineers' builds while it ran; client and Garnet in one process. Release build, {seconds} s, {trips:N0} trips each updated once per pipelined round (HSET 6 fields + GEOADD + PUBLISH). Garnet as the server runs it: -m {options.EmbeddedMemory}, AOF commit every {options.EmbeddedAofCommitMs} ms, size limit {options.EmbeddedAofSizeLimit}, segments {options.EmbeddedAofSegmentSize}."));
+            string.Create(CultureInfo.InvariantCulture, $"shared with other engineers' builds while it ran ({load}); client and Garnet in one process. Release build, {seconds} s, {trips:N0} trips each updated once per pipelined round (HSET 6 fields + GEOADD + PUBLISH). Garnet as the server runs it: -m {options.EmbeddedMemory}, AOF commit every {options.EmbeddedAofCommitMs} ms, size limit {options.EmbeddedAofSizeLimit}, segments {options.EmbeddedAofSegmentSize}."));
         text.AppendLine("| updates | updates/s | updates/min | CPU per update | largest garnet dir | at the end | bound | restart to ready | last positions lost |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| {updates:N0} | {updates / elapsed.TotalSeconds:N0} | {updates / elapsed.TotalMinutes:N0} | {cpu.TotalMicroseconds / updates:N1} µs | {largest >> 20} MB | {final >> 20} MB | {bound >> 20} MB | {recovery.TotalSeconds:F1} s | {lost} of {trips:N0} |");
         return text.ToString();
     }
+
+    /// <summary>The 1-minute load average: how much else wanted the 2 cores.</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }
