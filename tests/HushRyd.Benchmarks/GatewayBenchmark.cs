@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using HushRyd.Testing;
 
 namespace HushRyd.Benchmarks;
@@ -55,7 +54,7 @@ public static class GatewayBenchmark
 
         var report = Report(seconds, connections, warmUp, rounds);
         Console.WriteLine(report);
-        await BenchmarkReport.AppendAsync(report);
+        await BenchmarkLog.AppendAsync(report);
         return rounds.All(r => r.Pipeline.Non2xx == 0) ? 0 : 1;
     }
 
@@ -70,11 +69,9 @@ public static class GatewayBenchmark
     private static string Report(int seconds, int connections, int warmUp, List<BenchmarkRound> rounds)
     {
         var median = rounds.OrderBy(r => r.OfHost).ElementAt(rounds.Count / 2);
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## Gateway pipeline: auth + rate limiting ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {BenchmarkReport.Machine}; servers, Garnet and wrk share them. Release build; {warmUp} s of warm-up each, then {rounds.Count} rounds of wrk -t2 -c{connections} -d{seconds}s on each of the three in turn.");
-        text.AppendLine();
+        var text = BenchmarkLog.Start(
+            "Gateway pipeline: auth + rate limiting",
+            $"servers, Garnet and wrk share them. Release build; {warmUp} s of warm-up each, then {rounds.Count} rounds of wrk -t2 -c{connections} -d{seconds}s on each of the three in turn.");
         text.AppendLine("| round | plain Kestrel req/s (CPU/req) | HushRyd host, no gateway req/s (CPU/req) | pipeline req/s | pipeline p50 / p99 | pipeline CPU/req | non-2xx | pipeline / host | pipeline / plain |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < rounds.Count; i++)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using HushRyd.Location.Positions;
 using HushRyd.Testing;
 
@@ -56,7 +55,7 @@ public static class LocationBenchmark
 
         var report = Report(seconds, connections, tripCount, rounds);
         Console.WriteLine(report);
-        await BenchmarkReport.AppendAsync(report);
+        await BenchmarkLog.AppendAsync(report);
         return rounds.All(r => r.Single.Non2xx == 0 && r.Batch.Non2xx == 0) ? 0 : 1;
     }
 
@@ -123,11 +122,9 @@ public static class LocationBenchmark
     private static string Report(int seconds, int connections, int trips, List<LocationRound> rounds)
     {
         var median = rounds.OrderBy(r => r.BatchOfRaw).ElementAt(rounds.Count / 2);
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"## Location updates: single and batch through the server, and the raw Redis limit ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {BenchmarkReport.Machine}; the server (embedded Garnet, SQLite history), wrk and the raw client share them. Release build; {trips} started trips of one driver; {rounds.Count} rounds of {seconds} s each: single PUTs (wrk -t2 -c{connections}), batches of {BatchSize} (wrk -t2 -c8), then the raw pipeline (the same newest-wins script and PUBLISH per update, batches of {BatchSize} from two writers into an embedded Garnet in the benchmark process).");
-        text.AppendLine();
+        var text = BenchmarkLog.Start(
+            "Location updates: single and batch through the server, and the raw Redis limit",
+            $"the server (embedded Garnet, SQLite history), wrk and the raw client share them. Release build; {trips} started trips of one driver; {rounds.Count} rounds of {seconds} s each: single PUTs (wrk -t2 -c{connections}), batches of {BatchSize} (wrk -t2 -c8), then the raw pipeline (the same newest-wins script and PUBLISH per update, batches of {BatchSize} from two writers into an embedded Garnet in the benchmark process).");
         text.AppendLine("| round | single updates/min | single p50 / p99 | single CPU/req | history lag (single) | batch updates/min | batch p50 / p99 | history lag (batch) | raw pipeline updates/min | batch / raw | non-2xx |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < rounds.Count; i++)

@@ -41,7 +41,7 @@ public static class RealtimeFanOutBenchmark
 
         var report = Report(connections, rate, seconds, results);
         Console.WriteLine(report);
-        await BenchmarkReport.AppendAsync(report);
+        await BenchmarkLog.AppendAsync(report);
         return results.All(r => r.Lost == 0) ? 0 : 1;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using HushRyd.Platform.Redis;
 using HushRyd.Runtime.Embedded;
 using HushRyd.Runtime.Embedded.Garnet;
@@ -42,15 +43,25 @@ public sealed class TestRedis : IAsyncDisposable
         return backend == RedisBackend.Garnet ? await StartGarnetAsync(directory) : await StartRedisServerAsync(directory);
     }
 
-    public static async Task<(EmbeddedGarnet Garnet, string ConnectionString)> StartGarnetOnAsync(string dataDirectory)
+    /// <summary>The connection string carries the data directory's Garnet password.</summary>
+    public static async Task<(EmbeddedGarnet Garnet, string ConnectionString)> StartGarnetOnAsync(string dataDirectory, RedisOptions? options = null)
     {
         var garnet = new EmbeddedGarnet(
             Options.Create(new EmbeddedRuntimeOptions { DataDirectory = dataDirectory }),
-            Options.Create(new RedisOptions { EmbeddedMemory = "64m" }),
+            Options.Create(options ?? new RedisOptions { EmbeddedMemory = "64m" }),
             NullLogger<EmbeddedGarnet>.Instance);
         await garnet.StartAsync(CancellationToken.None);
         return (garnet, garnet.Multiplexer.Configuration);
     }
+
+    /// <summary>Connects to the embedded Garnet a server process runs on <paramref name="port"/> (Redis:EmbeddedPort), with its data directory's password.</summary>
+    public static async Task<ConnectionMultiplexer> ConnectToServerGarnetAsync(string dataDirectory, int port, bool allowAdmin = false) =>
+        await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        {
+            EndPoints = { { IPAddress.Loopback, port } },
+            Password = await File.ReadAllTextAsync(Path.Combine(EmbeddedGarnet.DirectoryIn(dataDirectory), GarnetSecret.FileName)),
+            AllowAdmin = allowAdmin,
+        });
 
     private static async Task<TestRedis> StartGarnetAsync(TempDirectory directory)
     {

@@ -21,4 +21,21 @@ public sealed class RedisOptions
     /// 13 % of a core, every 20 ms about 4 %.
     /// </summary>
     public int EmbeddedAofCommitMs { get; set; } = 20;
+
+    /// <summary>
+    /// When embedded Garnet's append-only file holds more than this (Garnet's size syntax, rounded down to a power of
+    /// two; checked every second), Garnet takes a checkpoint and deletes the AOF files the checkpoint covers. Without a
+    /// limit nothing ever takes a checkpoint and the file grows without bound. Smaller means less disk and a faster
+    /// restart, at the price of more checkpoints (each writes the live data again).
+    /// </summary>
+    public string EmbeddedAofSizeLimit { get; set; } = "32m";
+
+    /// <summary>
+    /// Size of each of embedded Garnet's AOF files (Garnet's size syntax, rounded down to a power of two). The AOF is
+    /// freed one whole file at a time, so this is the granularity of the disk bound; 32m is the smallest Garnet accepts
+    /// with its 32 MB AOF pages. Garnet replays an AOF written with another segment size wrongly and silently (keys
+    /// vanish), so when this differs from the size the data directory was written with, the next start migrates it:
+    /// Garnet starts once with the old size, takes a checkpoint, and restarts with the new one.
+    /// </summary>
+    public string EmbeddedAofSegmentSize { get; set; } = "32m";
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Garnet;
 using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Redis;
@@ -10,8 +8,9 @@ using StackExchange.Redis;
 namespace HushRyd.Runtime.Embedded.Garnet;
 
 /// <summary>
-/// Garnet in-process, speaking RESP on loopback, so the same StackExchange.Redis code runs here and
-/// against Redis Cluster. Its append-only file lives under the data directory and is replayed at start.
+/// Garnet in-process, speaking RESP on loopback behind a per-data-directory password, so the same StackExchange.Redis
+/// code runs here and against Redis Cluster. Its append-only file and checkpoints live under the data directory and are
+/// recovered at start; checkpoints keep the directory within <see cref="GarnetDiskBound"/>.
 /// </summary>
 public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOptions<RedisOptions> redis, ILogger<EmbeddedGarnet> logger)
     : IRedisConnection, IStartupTask, IAsyncDisposable
@@ -24,60 +23,37 @@ public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOp
     public IConnectionMultiplexer Multiplexer =>
         _multiplexer ?? throw new InvalidOperationException("Embedded Garnet is used before start-up started it.");
 
+    /// <summary>Garnet's own directory inside a data directory: its AOF, checkpoints, password and layout files.</summary>
+    public static string DirectoryIn(string dataDirectory) => Path.GetFullPath(Path.Combine(dataDirectory, "garnet"));
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetFullPath(Path.Combine(runtime.Value.DataDirectory, "garnet"));
+        var options = redis.Value;
+        var directory = DirectoryIn(runtime.Value.DataDirectory);
         Directory.CreateDirectory(directory);
-        var port = redis.Value.EmbeddedPort > 0 ? redis.Value.EmbeddedPort : FreeLoopbackPort();
-        if (redis.Value.EmbeddedAofCommitMs < 0)
+        var port = options.EmbeddedPort > 0 ? options.EmbeddedPort : GarnetHost.FreeLoopbackPort();
+        if (options.EmbeddedAofCommitMs < 0)
         {
-            throw new StartupException($"Redis:EmbeddedAofCommitMs is {redis.Value.EmbeddedAofCommitMs}; use 0 (write after every operation) or a positive number of milliseconds.");
+            throw new StartupException($"Redis:EmbeddedAofCommitMs is {options.EmbeddedAofCommitMs}; use 0 (write after every operation) or a positive number of milliseconds.");
         }
 
-        try
+        var bound = GarnetDiskBound.Bytes(options);
+        var password = GarnetSecret.LoadOrCreate(directory);
+        var layout = new GarnetLayout(options.EmbeddedAofSegmentSize);
+        var written = GarnetLayout.WrittenIn(directory);
+        if (written is null)
         {
-            _server = new GarnetServer(GarnetArguments(directory, port, redis.Value.EmbeddedMemory, redis.Value.EmbeddedAofCommitMs));
-            _server.Start();
+            layout.WriteTo(directory);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or InvalidOperationException or ArgumentException)
+        else if (!written.SameAs(layout))
         {
-            throw new StartupException($"cannot start embedded Garnet on 127.0.0.1:{port} with data in {directory}: {ex.Message}; free the port (Redis:EmbeddedPort) or fix --data-dir.", ex);
+            await GarnetLayoutMigration.RunAsync(directory, options, password, written, layout, logger);
         }
 
+        _server = GarnetHost.Start(GarnetArguments.For(directory, port, options, password, layout.AofSegmentSize), port, directory);
         Description = $"embedded Garnet at 127.0.0.1:{port}";
-        _multiplexer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=true");
-        logger.LogInformation("Started {Redis} with its append-only file in {Directory}", Description, directory);
-    }
-
-    /// <remarks>
-    /// RandomAccess: Garnet's default native device needs a newer glibc than Debian 12 and kills the process on the first flush.
-    /// --recover: without it a restart ignores the append-only file.
-    /// --aof-commit-freq: see <see cref="RedisOptions.EmbeddedAofCommitMs"/>.
-    /// --lua-transaction-mode: without it Garnet does not run a script atomically, and two racing rate-limit
-    /// checks can both pass the last free slot (seen in CI: 8 allowed of a budget of 7).
-    /// </remarks>
-    public static string[] GarnetArguments(string directory, int port, string memory, int aofCommitMs) =>
-    [
-        "--bind", "127.0.0.1",
-        "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--lua",
-        "--lua-transaction-mode",
-        "--aof",
-        "--aof-commit-freq", aofCommitMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--checkpointdir", directory,
-        "--recover",
-        "--device-type", "RandomAccess",
-        "-m", memory,
-        "-i", "64m",
-        "--logger-level", "Warning",
-        "-q",
-    ];
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _multiplexer = await GarnetHost.ConnectAsync(port, password);
+        logger.LogInformation("Started {Redis} with its append-only file and checkpoints in {Directory} (at most {BoundMegabytes} MB under a steady load)", Description, directory, bound >> 20);
     }
 
     // One instance is registered under several service types, so the container disposes it more than once.
@@ -98,9 +74,7 @@ public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOp
 
         if (_server is not null)
         {
-            // Dispose does not commit the append-only file; without this the last writes are lost on a clean stop.
-            await _server.Store.CommitAOFAsync(CancellationToken.None);
-            _server.Dispose();
+            await GarnetHost.StopAsync(_server);
         }
     }
 }

@@ -4,7 +4,10 @@ using HushRyd.Testing;
 
 namespace HushRyd.EndToEndTests.Location;
 
-/// <summary>Gateway, trips and location in three processes: location asks trips who may report, over its internal API.</summary>
+/// <summary>
+/// Gateway (with notifications, which sends its sign-in codes), trips and location in three processes: location asks trips
+/// who may report, over its internal API.
+/// </summary>
 public sealed class LocationSplitDeploymentTests : IAsyncLifetime
 {
     private const string InternalToken = "location-split-test-token";
@@ -34,7 +37,7 @@ public sealed class LocationSplitDeploymentTests : IAsyncLifetime
                 ["Gateway__Proxy__Location"] = _location.BaseAddress.ToString(),
             },
             "--target",
-            "gateway");
+            "gateway,notifications");
         (await _gateway.WaitUntilReadyAsync()).Dispose();
     }
 

@@ -13,7 +13,7 @@ public sealed class SwitchableRedisConnection(IConnectionMultiplexer multiplexer
 
     public int Uses => Volatile.Read(ref _uses);
 
-    public string Description => Target.Configuration;
+    public string Description => "test Redis";
 
     public IConnectionMultiplexer Multiplexer
     {

@@ -47,6 +47,16 @@ public class RedisConnectionTests
     }
 
     [Fact]
+    public async Task An_embedded_garnet_size_it_cannot_read_stops_start_up_naming_the_setting()
+    {
+        using var directory = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => TestRedis.StartGarnetOnAsync(directory.Path, new RedisOptions { EmbeddedAofSizeLimit = "lots" }));
+
+        Assert.Equal("Redis:EmbeddedAofSizeLimit is 'lots'; use a size such as 32m or 1g.", error.Message);
+    }
+
+    [Fact]
     public async Task Embedded_garnet_replays_its_append_only_file_after_a_restart()
     {
         using var directory = new TempDirectory();
