@@ -44,6 +44,13 @@ public sealed partial class SqliteOrchestrationService : IOrchestrationService, 
         set => _database.BeforeCommit = value;
     }
 
+    /// <summary>Runs right after a write transaction commits; killing the process there plays a crash just past a commit.</summary>
+    internal Action<string>? AfterCommit
+    {
+        get => _database.AfterCommit;
+        set => _database.AfterCommit = value;
+    }
+
     // The sidecar's fetch loops poll every 500 ms once this many items are in flight; set high so they never do.
     public int MaxConcurrentTaskOrchestrationWorkItems => _maxConcurrentWorkItems;
 

@@ -9,7 +9,8 @@ namespace HushRyd.WorkflowTestHost;
 
 /// <summary>
 /// A server-shaped child process for the SIGKILL test: the embedded sidecar and the real Dapr worker on a data
-/// directory. Arguments: &lt;data-dir&gt; [&lt;workflows to start&gt; &lt;timer ms&gt;]. Prints READY once it serves.
+/// directory. Arguments: &lt;data-dir&gt; [&lt;workflows to start&gt; &lt;timer ms&gt; [&lt;store operation&gt;]]. Prints READY once
+/// it serves. With a store operation named, the process SIGKILLs itself right after the first commit of that operation.
 /// </summary>
 public static class WorkflowTestHostProgram
 {
@@ -36,6 +37,19 @@ public static class WorkflowTestHostProgram
             options.RegisterActivity<LoggedStepActivity>();
         });
         using var host = builder.Build();
+        if (args.Length > 3)
+        {
+            var killAfter = args[3];
+            host.Services.GetRequiredService<SqliteOrchestrationService>().AfterCommit = operation =>
+            {
+                if (operation == killAfter)
+                {
+                    using var self = System.Diagnostics.Process.GetCurrentProcess();
+                    self.Kill();
+                }
+            };
+        }
+
         await host.StartAsync();
         var client = host.Services.GetRequiredService<DaprWorkflowClient>();
         for (var i = 0; i < toStart; i++)

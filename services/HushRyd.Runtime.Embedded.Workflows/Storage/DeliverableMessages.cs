@@ -33,13 +33,14 @@ internal static class DeliverableMessages
 
             var keep = message.Event switch
             {
-                ExecutionStartedEvent => !started && (started = true),
+                ExecutionStartedEvent => !started,
                 TimerFiredEvent timer => fired.Add(timer.TimerId),
                 var result when AnsweredTaskId(result) is { } taskId => answered.Add(taskId),
                 _ => true,
             };
             if (keep)
             {
+                started |= message.Event is ExecutionStartedEvent;
                 deliver.Add((id, message));
             }
         }

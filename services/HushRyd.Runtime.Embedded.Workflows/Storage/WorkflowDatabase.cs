@@ -32,6 +32,9 @@ internal sealed class WorkflowDatabase : IDisposable
     /// <summary>Runs inside every write transaction just before it commits; a test throws here to play a crash.</summary>
     internal Action<string>? BeforeCommit { get; set; }
 
+    /// <summary>Runs right after a write transaction committed; a test kills the process here to crash just past a commit.</summary>
+    internal Action<string>? AfterCommit { get; set; }
+
     public static WorkflowDatabase Open(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -95,6 +98,7 @@ internal sealed class WorkflowDatabase : IDisposable
                 var result = work(_writer, transaction);
                 BeforeCommit?.Invoke(operation);
                 transaction.Commit();
+                AfterCommit?.Invoke(operation);
                 return result;
             }
             finally

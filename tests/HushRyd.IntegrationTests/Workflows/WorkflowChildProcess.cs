@@ -23,15 +23,7 @@ public sealed class WorkflowChildProcess : IAsyncDisposable
 
     public static async Task<WorkflowChildProcess> StartAsync(string dataDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HushRyd.WorkflowTestHost.dll"));
-        start.ArgumentList.Add(dataDirectory);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var child = new WorkflowChildProcess(Process.Start(start)!);
+        var child = Launch(dataDirectory, arguments);
         var ready = await Task.WhenAny(child._ready.Task, child._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
         if (ready != child._ready.Task)
         {
@@ -40,6 +32,28 @@ public sealed class WorkflowChildProcess : IAsyncDisposable
         }
 
         return child;
+    }
+
+    /// <summary>Runs a child that is expected to end by itself (it kills itself at a fault point); returns its output.</summary>
+    public static async Task<string> RunUntilItDiesAsync(string dataDirectory, params string[] arguments)
+    {
+        await using var child = Launch(dataDirectory, arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await child._process.WaitForExitAsync(timeout.Token);
+        return child.Output;
+    }
+
+    private static WorkflowChildProcess Launch(string dataDirectory, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HushRyd.WorkflowTestHost.dll"));
+        start.ArgumentList.Add(dataDirectory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new WorkflowChildProcess(Process.Start(start)!);
     }
 
     public string Output

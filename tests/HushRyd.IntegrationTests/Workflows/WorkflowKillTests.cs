@@ -56,6 +56,31 @@ public sealed class WorkflowKillTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"restart: child process ready after {readyAfter} ms; all {Workflows} overdue escalations done {allFiredAfter} ms after the restart began");
     }
 
+    [Fact]
+    public async Task A_kill_right_after_an_activity_result_commits_never_runs_that_activity_again_and_the_others_still_finish_it()
+    {
+        const int Started = 5;
+        await WorkflowChildProcess.RunUntilItDiesAsync(_directory.Path, Started.ToString(), "60000", "complete-activity");
+        var answered = await InstancesAnsweredAsync();
+        var ranBeforeRestart = await StepsAsync();
+        Assert.Single(answered);
+
+        await using var second = await WorkflowChildProcess.StartAsync(_directory.Path);
+        Assert.True(await Eventually.HoldsAsync(async () => (await InstancesAnsweredAsync()).Count == Started, TimeSpan.FromSeconds(15)), second.Output);
+
+        var steps = await StepsAsync();
+        Assert.Single(steps, s => s.InstanceId == answered[0] && s.Step == "notified");
+        Assert.All(Enumerable.Range(0, Started), i => Assert.Contains(steps, s => s.InstanceId == $"sos-{i}" && s.Step == "notified"));
+        output.WriteLine($"killed right after one result committed; {ranBeforeRestart.Count} notifications had run, {steps.Count - ranBeforeRestart.Count} ran after the restart (in flight at the kill)");
+    }
+
+    /// <summary>Workflows whose first activity result is committed: queued for the workflow, or already in its history.</summary>
+    private async Task<List<string>> InstancesAnsweredAsync() =>
+        await QueryAsync(WorkflowDatabase.FileName, $"""
+            SELECT instance_id FROM new_events WHERE event_type = {(int)EventType.TaskCompleted}
+            UNION SELECT instance_id FROM history WHERE event_type = {(int)EventType.TaskCompleted} ORDER BY instance_id;
+            """, r => r.GetString(0));
+
     private async Task<long> CountWaitingOnTimerAsync() =>
         (await QueryAsync(WorkflowDatabase.FileName, $"SELECT count(DISTINCT instance_id) FROM history WHERE event_type = {(int)EventType.TimerCreated};", r => r.GetInt64(0))).Single();
 
