@@ -31,7 +31,7 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
             ["Realtime__MaxPendingMessages"] = "16",
         });
         _anonymous = await _server.WaitUntilReadyAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redisPort}");
+        _redis = await TestRedis.ConnectToServerGarnetAsync(_data.Path, _redisPort);
     }
 
     [Fact]

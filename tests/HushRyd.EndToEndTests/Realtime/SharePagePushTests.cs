@@ -24,7 +24,7 @@ public sealed class SharePagePushTests : IAsyncLifetime
     {
         _server = ServerProcess.Start(_data.Path, new Dictionary<string, string> { ["Redis__EmbeddedPort"] = _redisPort.ToString(CultureInfo.InvariantCulture) });
         _anonymous = await _server.WaitUntilReadyAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redisPort}");
+        _redis = await TestRedis.ConnectToServerGarnetAsync(_data.Path, _redisPort);
     }
 
     [Fact]
