@@ -1,4 +1,5 @@
 using HushRyd.Location.Positions;
+using HushRyd.Runtime.Embedded.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HushRyd.Location.Storage;
@@ -46,4 +47,11 @@ internal static class PositionRows
         row.IsDBNull(first + 5) ? null : row.GetDouble(first + 5),
         row.IsDBNull(first + 6) ? null : row.GetDouble(first + 6),
         row.GetInt64(first + 1));
+
+    /// <summary>The newest row of a trip in <paramref name="table"/> (history or the delayed buffer), or null.</summary>
+    public static PositionUpdate? Latest(SqliteConnection connection, string table, string tripId)
+    {
+        var rows = connection.ReadAll(null, $"SELECT {Columns} FROM {table} WHERE trip_id = $trip ORDER BY ts DESC LIMIT 1;", row => Read(row), ("$trip", tripId));
+        return rows.Count == 0 ? null : rows[0];
+    }
 }

@@ -30,11 +30,6 @@ public sealed class SqliteLocationHistory(SqliteDatabase database, SqliteWriter 
     public async Task<PositionUpdate?> LatestAsync(string tripId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.ReadAll(
-            null,
-            $"SELECT {PositionRows.Columns} FROM location_history WHERE trip_id = $trip ORDER BY ts DESC LIMIT 1;",
-            row => PositionRows.Read(row),
-            ("$trip", tripId));
-        return rows.Count == 0 ? null : rows[0];
+        return PositionRows.Latest(connection, "location_history", tripId);
     }
 }
