@@ -59,7 +59,7 @@ public static class GatewayBenchmark
         return rounds.All(r => r.Pipeline.Non2xx == 0) ? 0 : 1;
     }
 
-    private static int Argument(string[] args, int index, int fallback) =>
+    internal static int Argument(string[] args, int index, int fallback) =>
         args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
     private static async Task<WrkResult> MeasureAsync(Func<TimeSpan> processorTime, string url, string? token, int seconds, int connections)
@@ -117,7 +117,7 @@ public static class GatewayBenchmark
         return text.ToString();
     }
 
-    private static async Task AppendAsync(string report)
+    internal static async Task AppendAsync(string report)
     {
         var path = Path.Combine(RepositoryRoot.Path, "docs", "benchmarks.md");
         if (!File.Exists(path))

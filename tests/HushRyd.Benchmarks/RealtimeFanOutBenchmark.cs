@@ -24,10 +24,10 @@ public static class RealtimeFanOutBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var connections = Argument(args, 0, 400);
-        var rate = Argument(args, 1, 400);
-        var seconds = Argument(args, 2, 10);
-        var rounds = Argument(args, 3, 2);
+        var connections = GatewayBenchmark.Argument(args, 0, 400);
+        var rate = GatewayBenchmark.Argument(args, 1, 400);
+        var seconds = GatewayBenchmark.Argument(args, 2, 10);
+        var rounds = GatewayBenchmark.Argument(args, 3, 2);
         await using var redis = await TestRedis.StartAsync(RedisBackend.RedisServer);
         var results = new List<FanOutResult>();
         for (var round = 0; round < rounds; round++)
@@ -41,7 +41,7 @@ public static class RealtimeFanOutBenchmark
 
         var report = Report(connections, rate, seconds, results);
         Console.WriteLine(report);
-        await File.AppendAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "benchmarks.md"), report + "\n");
+        await GatewayBenchmark.AppendAsync(report);
         return results.All(r => r.Lost == 0) ? 0 : 1;
     }
 
@@ -123,9 +123,6 @@ public static class RealtimeFanOutBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min((int)(sorted.Length * p), sorted.Length - 1)];
-
-    private static int Argument(string[] args, int index, int fallback) =>
-        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
     private static string Report(int connections, int rate, int seconds, List<FanOutResult> results)
     {

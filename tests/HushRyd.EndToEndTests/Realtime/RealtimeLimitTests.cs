@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HushRyd.EndToEndTests.Trips;
 using HushRyd.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -40,7 +39,7 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         using var driver = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, TestLogin.DriverPhones[0]);
         var driverToken = driver.DefaultRequestHeaders.Authorization!.Parameter!;
         using var rider = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, "+919812349001");
-        var tripId = await PublishTripAsync(driver, rider);
+        var tripId = await RealtimeTrips.PublishAndBookAsync(driver, rider);
         var reader = await HubClient.ConnectAsync(_server.BaseAddress, driverToken, "driver, reading");
         _connections.Add(reader);
         await reader.Connection.InvokeAsync("JoinTrip", tripId);
@@ -113,14 +112,5 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         await _redis.DisposeAsync();
         await _server.DisposeAsync();
         _data.Dispose();
-    }
-
-    private static async Task<string> PublishTripAsync(HttpClient driver, HttpClient rider)
-    {
-        using var published = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
-        var tripId = (await HttpJson.ReadAsync(published)).GetProperty("id").GetString()!;
-        using var booked = await rider.PostAsJsonAsync(new Uri($"/api/v1/trips/{tripId}/bookings", UriKind.Relative), new { seats = 1 });
-        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        return tripId;
     }
 }
