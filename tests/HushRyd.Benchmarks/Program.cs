@@ -1,5 +1,9 @@
 using HushRyd.Benchmarks;
 
-return args.Length > 0 && args[0] == "realtime-fanout"
-    ? await RealtimeFanOutBenchmark.RunAsync(args[1..])
-    : await GatewayBenchmark.RunAsync(args);
+return args.FirstOrDefault() switch
+{
+    "realtime-fanout" => await RealtimeFanOutBenchmark.RunAsync(args[1..]),
+    "realtime-load" => await RealtimeLoadBenchmark.RunAsync(args[1..]),
+    "realtime-load-client" => await RealtimeLoadClient.RunAsync(args[1..]),
+    _ => await GatewayBenchmark.RunAsync(args),
+};
