@@ -5,6 +5,8 @@ return args.FirstOrDefault() switch
 {
     "location" => await LocationBenchmark.RunAsync(args[1..]),
     "realtime-fanout" => await RealtimeFanOutBenchmark.RunAsync(args[1..]),
+    "realtime-load" => await RealtimeLoadBenchmark.RunAsync(args[1..]),
+    "realtime-load-client" => await RealtimeLoadClient.RunAsync(args[1..]),
     "garnet-soak" => await GarnetSoakBenchmark.RunAsync(args[1..]),
     "gateway" => await GatewayBenchmark.RunAsync(args[1..]),
     _ => await GatewayBenchmark.RunAsync(args),

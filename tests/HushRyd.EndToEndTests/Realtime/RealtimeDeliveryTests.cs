@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using HushRyd.EndToEndTests.Trips;
 using HushRyd.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -24,7 +23,7 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
         var (secondRider, secondRiderToken) = await cluster.SignInAsync("+919812348002");
         var (_, strangerToken) = await cluster.SignInAsync("+919812348003");
         var (admin, adminToken) = await cluster.SignInAsync(TestLogin.AdminPhone);
-        var tripId = await PublishTripAsync(driver, rider, secondRider);
+        var tripId = await RealtimeTrips.PublishAndBookAsync(driver, rider, secondRider);
 
         HubClient[] members =
         [
@@ -41,6 +40,14 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
         foreach (var member in members)
         {
             await member.Connection.InvokeAsync("JoinTrip", tripId);
+        }
+
+        // The first message down each path compiles it (these servers are Debug builds); the property is about the steady state.
+        await cluster.PublishLocationAsync(tripId, 13.0, 77.5, timestamp: -1);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(members.All(m => m.Received.Count == 1)), TimeSpan.FromSeconds(10)), "the warm-up position arrived");
+        foreach (var member in members)
+        {
+            member.Received.Clear();
         }
 
         const int Updates = 20;
@@ -125,7 +132,7 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
         var (stranger, strangerToken) = await cluster.SignInAsync("+919812348021");
         var (revoked, revokedToken) = await cluster.SignInAsync("+919812348022");
         var (driver, _) = await cluster.SignInAsync(TestLogin.DriverPhones[1]);
-        var tripId = await PublishTripAsync(driver);
+        var tripId = await RealtimeTrips.PublishAndBookAsync(driver);
         using (var logout = await stranger.PostAsync(new Uri("/api/v1/auth/logout", UriKind.Relative), null))
         {
             Assert.True(logout.IsSuccessStatusCode);
@@ -177,19 +184,5 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
         var hub = await HubClient.ConnectAsync(server, token, name, transport, messagePack);
         _hubs.Add(hub);
         return hub;
-    }
-
-    private static async Task<string> PublishTripAsync(HttpClient driver, params HttpClient[] riders)
-    {
-        using var published = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
-        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        var tripId = (await HttpJson.ReadAsync(published)).GetProperty("id").GetString()!;
-        foreach (var rider in riders)
-        {
-            using var booked = await rider.PostAsJsonAsync(new Uri($"/api/v1/trips/{tripId}/bookings", UriKind.Relative), new { seats = 1 });
-            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        }
-
-        return tripId;
     }
 }

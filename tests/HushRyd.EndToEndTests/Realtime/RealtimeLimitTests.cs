@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HushRyd.EndToEndTests.Trips;
 using HushRyd.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -40,7 +39,7 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         using var driver = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, TestLogin.DriverPhones[0]);
         var driverToken = driver.DefaultRequestHeaders.Authorization!.Parameter!;
         using var rider = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, "+919812349001");
-        var tripId = await PublishTripAsync(driver, rider);
+        var tripId = await RealtimeTrips.PublishAndBookAsync(driver, rider);
         var reader = await HubClient.ConnectAsync(_server.BaseAddress, driverToken, "driver, reading");
         _connections.Add(reader);
         await reader.Connection.InvokeAsync("JoinTrip", tripId);
@@ -50,20 +49,20 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         await slow.InvokeAsync("JoinTrip", tripId);
         var before = _server.WorkingSetBytes;
 
-        // Paced so a client that reads keeps up; about 10 MiB in all, more than the kernel buffers of both sockets hold.
-        const int Updates = 640;
-        var padding = new string('x', 16 * 1024);
+        // Paced so a client that reads keeps up; 10 MiB in all, more than the kernel buffers of both sockets hold.
+        const int Updates = 160;
+        var padding = new string('x', 64 * 1024);
         var publisher = _redis.GetSubscriber();
         for (var i = 0; i < Updates; i++)
         {
             publisher.Publish(RedisChannel.Literal($"trip:{tripId}"), JsonSerializer.Serialize(new { tripId, lat = 12.9, lng = 77.5, timestamp = i, driverId = "d", padding }), CommandFlags.FireAndForget);
-            await Task.Delay(5);
+            await Task.Delay(20);
         }
 
         var readerGotAll = await Eventually.HoldsAsync(() => Task.FromResult(reader.Received.Count == Updates), TimeSpan.FromSeconds(30));
         var after = _server.WorkingSetBytes;
         var (slowGot, closedByServer) = await slow.DrainAsync(TimeSpan.FromSeconds(10));
-        output.WriteLine($"{Updates} updates of 16 KiB: the reader got {reader.Received.Count}, the slow client {slowGot} before it was dropped; server memory {before / 1048576} MiB → {after / 1048576} MiB");
+        output.WriteLine($"{Updates} updates of 64 KiB: the reader got {reader.Received.Count}, the slow client {slowGot} before it was dropped; server memory {before / 1048576} MiB → {after / 1048576} MiB");
 
         Assert.True(readerGotAll, $"the reading member got {reader.Received.Count} of {Updates}");
         Assert.True(closedByServer, "the server closed the connection of the client that stopped reading");
@@ -113,14 +112,5 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         await _redis.DisposeAsync();
         await _server.DisposeAsync();
         _data.Dispose();
-    }
-
-    private static async Task<string> PublishTripAsync(HttpClient driver, HttpClient rider)
-    {
-        using var published = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
-        var tripId = (await HttpJson.ReadAsync(published)).GetProperty("id").GetString()!;
-        using var booked = await rider.PostAsJsonAsync(new Uri($"/api/v1/trips/{tripId}/bookings", UriKind.Relative), new { seats = 1 });
-        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        return tripId;
     }
 }
