@@ -13,7 +13,7 @@ public sealed class ProviderChain
     private readonly Dictionary<NotificationChannelKind, List<(INotificationChannel Channel, ProviderBreaker Breaker)>> _chains;
     private readonly NotificationMetrics _metrics;
 
-    public ProviderChain(IEnumerable<INotificationChannel> channels, IOptions<ProviderOptions> options, NotificationMetrics metrics, TimeProvider time)
+    public ProviderChain(IEnumerable<INotificationChannel> channels, IOptions<ProviderOptions> options, NotificationMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _metrics = metrics;
@@ -22,7 +22,7 @@ public sealed class ProviderChain
             channel => channel,
             channel => ProviderNames.Routes
                 .Where(route => route.Channel == channel && byName.ContainsKey(route.Provider))
-                .Select(route => (byName[route.Provider], new ProviderBreaker(route.Provider, options.Value.For(route.Provider), time)))
+                .Select(route => (byName[route.Provider], new ProviderBreaker(route.Provider, options.Value.For(route.Provider))))
                 .ToList());
         Breakers = _chains.Values.SelectMany(chain => chain.Select(link => link.Breaker)).ToList();
     }
@@ -37,7 +37,7 @@ public sealed class ProviderChain
         {
             try
             {
-                var messageId = await breaker.ExecuteAsync(token => new ValueTask<string>(channel.SendAsync(message, idempotencyKey, token)), cancellationToken);
+                var messageId = await breaker.ExecuteAsync(token => channel.SendAsync(message, idempotencyKey, token), cancellationToken);
                 tries.Add(new ProviderTry(channel.Provider, ProviderOutcome.Sent, null));
                 _metrics.Sent(channel.Provider, "sent");
                 return new Delivery(tries, messageId);
