@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using HushRyd.Platform.Notifications;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -25,6 +26,10 @@ public sealed class ProviderChain
                 .Select(route => (byName[route.Provider], new ProviderBreaker(route.Provider, options.Value.For(route.Provider))))
                 .ToList());
         Breakers = _chains.Values.SelectMany(chain => chain.Select(link => link.Breaker)).ToList();
+        metrics.Meter.CreateObservableGauge(
+            "hushryd.notifications.provider.circuit_open",
+            () => Breakers.Select(breaker => new Measurement<int>(breaker.State == CircuitState.Closed ? 0 : 1, new KeyValuePair<string, object?>("provider", breaker.Provider))),
+            description: "1 while the provider's circuit is open or half-open");
     }
 
     public IReadOnlyList<ProviderBreaker> Breakers { get; }
