@@ -21,18 +21,48 @@ public sealed class NotificationsModule : IHushRydModule
 
     public void AddServices(IHostApplicationBuilder builder)
     {
+        AddJobEngine(builder);
+        builder.Services.AddEventSubscription<NotificationRequested, NotificationRequestedHandler>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapQueueEndpoints();
+        endpoints.MapFailInjectionEndpoints();
+    }
+
+    /// <summary>
+    /// For a process without this module. Under <c>--runtime dapr</c> jobs reach the module's own process through pub/sub;
+    /// embedded there is no other process to reach, so this one runs the job engine itself, without the admin API.
+    /// </summary>
+    public static void AddSendingWithoutModule(IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.GetRuntimeKind() == RuntimeKind.Dapr)
+        {
+            builder.Services.TryAddSingleton<INotificationQueue, ForwardingNotificationQueue>();
+        }
+        else
+        {
+            AddJobEngine(builder);
+        }
+    }
+
+    private static void AddJobEngine(IHostApplicationBuilder builder)
+    {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<NotificationQueueOptions>(builder.Configuration.GetSection(NotificationQueueOptions.SectionName));
         services.Configure<ProviderOptions>(builder.Configuration.GetSection(ProviderOptions.SectionName));
-        services.AddSqliteJobStore();
         if (builder.GetRuntimeKind() == RuntimeKind.Dapr)
         {
+            services.AddRedisJobStore();
             services.AddDaprBindingProviders();
         }
         else
         {
+            services.AddSqliteJobStore();
             services.AddOutboxProviders(builder.Configuration);
         }
 
@@ -43,16 +73,5 @@ public sealed class NotificationsModule : IHushRydModule
         services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<JobQueue>());
         services.AddSingleton<QueueStatistics>();
         services.AddHostedService<NotificationWorkers>();
-        services.AddEventSubscription<NotificationRequested, NotificationRequestedHandler>();
     }
-
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapQueueEndpoints();
-        endpoints.MapFailInjectionEndpoints();
-    }
-
-    /// <summary>For a process without this module: jobs added there reach it through pub/sub.</summary>
-    public static void AddForwardingQueue(IServiceCollection services) =>
-        services.TryAddSingleton<INotificationQueue, ForwardingNotificationQueue>();
 }

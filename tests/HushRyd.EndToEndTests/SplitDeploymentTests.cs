@@ -23,7 +23,7 @@ public sealed class SplitDeploymentTests : IAsyncLifetime
             _gatewayData.Path,
             new Dictionary<string, string> { ["Internal__Token"] = InternalToken, ["Gateway__Proxy__Api"] = _trips.BaseAddress.ToString() },
             "--target",
-            "gateway,notifications");
+            "gateway");
         (await _gateway.WaitUntilReadyAsync()).Dispose();
     }
 

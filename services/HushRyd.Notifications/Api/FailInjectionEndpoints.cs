@@ -1,5 +1,6 @@
 using HushRyd.Notifications.Providers;
 using HushRyd.Platform.Http;
+using HushRyd.Platform.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,11 +18,16 @@ public static class FailInjectionEndpoints
         group.MapPut("/{provider}/fail-share", Set).WithSummary("Fail this share of the provider's sends (0 none, 1 all)");
     }
 
-    private static Results<Ok<ProviderView>, ProblemHttpResult> Set(string provider, FailShareRequest request, ProviderFaults faults, QueueStatistics statistics)
+    private static Results<Ok<ProviderView>, ProblemHttpResult> Set(string provider, FailShareRequest request, ProviderFaults faults, QueueStatistics statistics, IEnumerable<INotificationChannel> channels)
     {
         if (ProviderNames.Find(provider) is not { } route)
         {
             return Problems.NotFound($"Provider {provider}");
+        }
+
+        if (!channels.Any(channel => channel is OutboxProvider or WebhookProvider))
+        {
+            return Problems.Conflict("Fail injection is off", "Providers are real Dapr output bindings here; fail injection drives the embedded runtime's stand-ins.");
         }
 
         if (request.FailShare is not { } share || double.IsNaN(share) || share < 0 || share > 1)

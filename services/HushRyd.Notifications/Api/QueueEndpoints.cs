@@ -21,12 +21,12 @@ public static class QueueEndpoints
         group.MapPost("/{queue}/failed/{jobId}/retry", RetryAsync).WithSummary("Put a failed job back in line with its attempts reset");
     }
 
-    private static async Task<Results<Ok<NotificationJob[]>, ProblemHttpResult>> ListFailedAsync(string queue, int? limit, IJobStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<JobView[]>, ProblemHttpResult>> ListFailedAsync(string queue, int? limit, IJobStore store, CancellationToken cancellationToken) =>
         ParseQueue(queue) is { } kind
-            ? TypedResults.Ok((await store.FailedAsync(kind, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken)).ToArray())
+            ? TypedResults.Ok((await store.FailedAsync(kind, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken)).Select(JobView.From).ToArray())
             : UnknownQueue();
 
-    private static async Task<Results<Accepted<NotificationJob>, ProblemHttpResult>> RetryAsync(string queue, string jobId, JobQueue jobs, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> RetryAsync(string queue, string jobId, JobQueue jobs, CancellationToken cancellationToken)
     {
         if (ParseQueue(queue) is not { } kind)
         {
@@ -34,7 +34,7 @@ public static class QueueEndpoints
         }
 
         return await jobs.RetryFailedAsync(kind, jobId, cancellationToken) is { } job
-            ? TypedResults.Accepted((string?)null, job)
+            ? TypedResults.Accepted((string?)null, JobView.From(job))
             : Problems.NotFound($"Failed job {jobId} in the {queue} queue");
     }
 

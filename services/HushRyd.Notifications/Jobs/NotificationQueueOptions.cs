@@ -23,6 +23,15 @@ public sealed class NotificationQueueOptions
     /// <summary>How long an idle worker sleeps when nothing wakes it; only a safety net, adds and finished jobs wake it at once.</summary>
     public TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Redis engine: how long a claimed job belongs to its worker. Longer than one attempt can take (each provider's
+    /// timeout, primary and fallback), so only a dead worker's jobs run out and are taken by another instance.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Redis engine: how long completed jobs and dedupe keys are kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
     public int ConcurrencyOf(NotificationChannelKind queue) =>
         Math.Max(1, Concurrency.TryGetValue(queue.ToString(), out var concurrency) ? concurrency : 1);
 

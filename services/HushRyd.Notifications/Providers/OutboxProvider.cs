@@ -18,10 +18,7 @@ public sealed class OutboxProvider(ProviderRoute route, DevOutbox outbox, Provid
             await Task.Delay(faults.Latency, cancellationToken);
         }
 
-        if (faults.NextSendFails(route.Provider))
-        {
-            throw new ProviderUnavailableException($"{route.Provider} is told to fail (fail injection, share {faults.ShareOf(route.Provider):0.##})");
-        }
+        faults.ThrowIfThisSendFails(route.Provider);
 
         return await outbox.AppendAsync(message, route.Provider, idempotencyKey, cancellationToken);
     }

@@ -2,7 +2,7 @@ namespace HushRyd.Notifications.Providers;
 
 /// <summary>
 /// The seed's circuit-breaker figures for one provider (Twilio and SendGrid: 10 failures, 10 s timeout, 120 s reset).
-/// The breaker opens when <see cref="Threshold"/> calls in a row within <see cref="SamplingDuration"/> failed.
+/// The breaker opens when <see cref="Threshold"/> calls in a row failed or timed out.
 /// </summary>
 public sealed class ProviderBreakerOptions
 {
@@ -11,6 +11,4 @@ public sealed class ProviderBreakerOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan ResetTimeout { get; set; } = TimeSpan.FromSeconds(120);
-
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using HushRyd.Platform.Notifications;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -13,7 +14,7 @@ public sealed class ProviderChain
     private readonly Dictionary<NotificationChannelKind, List<(INotificationChannel Channel, ProviderBreaker Breaker)>> _chains;
     private readonly NotificationMetrics _metrics;
 
-    public ProviderChain(IEnumerable<INotificationChannel> channels, IOptions<ProviderOptions> options, NotificationMetrics metrics, TimeProvider time)
+    public ProviderChain(IEnumerable<INotificationChannel> channels, IOptions<ProviderOptions> options, NotificationMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _metrics = metrics;
@@ -22,9 +23,13 @@ public sealed class ProviderChain
             channel => channel,
             channel => ProviderNames.Routes
                 .Where(route => route.Channel == channel && byName.ContainsKey(route.Provider))
-                .Select(route => (byName[route.Provider], new ProviderBreaker(route.Provider, options.Value.For(route.Provider), time)))
+                .Select(route => (byName[route.Provider], new ProviderBreaker(route.Provider, options.Value.For(route.Provider))))
                 .ToList());
         Breakers = _chains.Values.SelectMany(chain => chain.Select(link => link.Breaker)).ToList();
+        metrics.Meter.CreateObservableGauge(
+            "hushryd.notifications.provider.circuit_open",
+            () => Breakers.Select(breaker => new Measurement<int>(breaker.State == CircuitState.Closed ? 0 : 1, new KeyValuePair<string, object?>("provider", breaker.Provider))),
+            description: "1 while the provider's circuit is open or half-open");
     }
 
     public IReadOnlyList<ProviderBreaker> Breakers { get; }
@@ -37,7 +42,7 @@ public sealed class ProviderChain
         {
             try
             {
-                var messageId = await breaker.ExecuteAsync(token => new ValueTask<string>(channel.SendAsync(message, idempotencyKey, token)), cancellationToken);
+                var messageId = await breaker.ExecuteAsync(token => channel.SendAsync(message, idempotencyKey, token), cancellationToken);
                 tries.Add(new ProviderTry(channel.Provider, ProviderOutcome.Sent, null));
                 _metrics.Sent(channel.Provider, "sent");
                 return new Delivery(tries, messageId);

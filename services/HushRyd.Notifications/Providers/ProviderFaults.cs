@@ -24,8 +24,15 @@ public sealed class ProviderFaults
 
     public IReadOnlyDictionary<string, double> All => _plans.ToDictionary(p => p.Key, p => p.Value.Share, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Whether this send of <paramref name="provider"/> is one that fails.</summary>
-    public bool NextSendFails(string provider) => _plans.TryGetValue(provider, out var plan) && plan.NextFails();
+    /// <summary>Counts a send of <paramref name="provider"/> and fails it when it is one of the share told to fail.</summary>
+    /// <exception cref="ProviderUnavailableException">This send is one that fails.</exception>
+    public void ThrowIfThisSendFails(string provider)
+    {
+        if (_plans.TryGetValue(provider, out var plan) && plan.NextFails())
+        {
+            throw new ProviderUnavailableException($"{provider} is told to fail (fail injection, share {plan.Share:0.##})");
+        }
+    }
 
     private sealed class Plan(double share)
     {

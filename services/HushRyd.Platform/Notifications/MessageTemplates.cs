@@ -5,8 +5,6 @@ namespace HushRyd.Platform.Notifications;
 /// <summary>The wording of the messages HushRyd sends, in one place. SMS texts stay within one or two segments.</summary>
 public static class MessageTemplates
 {
-    private static readonly CultureInfo India = CultureInfo.GetCultureInfo("en-IN");
-
     public static OutgoingMessage Otp(string phone, string code, TimeSpan lifetime) =>
         new(NotificationChannelKind.Sms, phone, $"{code} is your HushRyd login code. It expires in {(int)Math.Ceiling(lifetime.TotalMinutes)} minutes. Never share it with anyone.");
 
@@ -30,7 +28,7 @@ public static class MessageTemplates
             Hello {passengerName},
 
             Your booking of {seats} seat{(seats == 1 ? "" : "s")} from {from} to {to} is confirmed.
-            Departure: {departure.ToString("dddd d MMMM yyyy, h:mm tt zzz", India)}.
+            Departure: {departure.ToString("dddd d MMMM yyyy, h:mm tt (UTCzzz)", CultureInfo.InvariantCulture)}.
 
             Share your trip with a trusted contact from the app before you leave.
             HushRyd

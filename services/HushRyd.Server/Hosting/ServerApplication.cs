@@ -55,7 +55,7 @@ public static class ServerApplication
 
         if (!settings.Modules.Any(m => m is NotificationsModule))
         {
-            NotificationsModule.AddForwardingQueue(builder.Services);
+            NotificationsModule.AddSendingWithoutModule(builder);
         }
 
         var behindRemoteGateway = !settings.Modules.Any(m => m is GatewayModule);

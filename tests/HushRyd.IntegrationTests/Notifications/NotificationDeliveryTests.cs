@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
+using HushRyd.Notifications;
 using HushRyd.Notifications.Providers;
+using Microsoft.Extensions.DependencyInjection;
 using HushRyd.Platform.Notifications;
 using HushRyd.Testing;
 using Microsoft.Extensions.Hosting;
@@ -73,6 +76,7 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         }
 
         Assert.Equal(Polly.CircuitBreaker.CircuitState.Open, _run.Breaker(ProviderNames.Twilio).State);
+        Assert.Equal((1, 0), (CircuitOpenGauge()[ProviderNames.Twilio], CircuitOpenGauge()[ProviderNames.Msg91]));
         Assert.All(duringOutage, job => Assert.Equal((JobStatus.Completed, ProviderNames.Msg91, 1), (job.Status, job.Provider, job.Attempts)));
 
         // Three sends reached Twilio and failed; the other two were not even tried while its circuit was open.
@@ -85,6 +89,25 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
 
         Assert.Equal(ProviderNames.Twilio, recovered.Provider);
         Assert.Equal(Polly.CircuitBreaker.CircuitState.Closed, _run.Breaker(ProviderNames.Twilio).State);
+    }
+
+    /// <summary>The breaker gauge as a metrics exporter reads it, from this host's meter only.</summary>
+    private Dictionary<string, int> CircuitOpenGauge()
+    {
+        var meter = _host.Services.GetRequiredService<NotificationMetrics>().Meter;
+        var values = new Dictionary<string, int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == meter && instrument.Name == "hushryd.notifications.provider.circuit_open")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) => values[(string)tags[0].Value!] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return values;
     }
 
     public async Task DisposeAsync()

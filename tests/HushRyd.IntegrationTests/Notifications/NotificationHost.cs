@@ -1,4 +1,6 @@
 using HushRyd.Notifications;
+using HushRyd.Platform.Hosting;
+using HushRyd.Runtime.Embedded.Sqlite;
 using HushRyd.Server.Admin;
 using HushRyd.Server.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +26,10 @@ public static class NotificationHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        // The embedded runtime's SQLite database, without the rest of the runtime (Garnet, the event bus).
         builder.Services.AddHostedService<StartupTaskRunner>();
+        builder.Services.AddStartupTask<SqliteDatabase>();
+        builder.Services.AddSingleton<SqliteWriter>();
         builder.AddDevOutbox(dataDirectory);
         new NotificationsModule().AddServices(builder);
         var host = builder.Build();

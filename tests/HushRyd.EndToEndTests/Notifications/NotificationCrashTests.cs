@@ -6,7 +6,7 @@ using HushRyd.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
-namespace HushRyd.EndToEndTests;
+namespace HushRyd.EndToEndTests.Notifications;
 
 /// <summary>
 /// Property 4 across crashes: login codes are queued (202 means the SMS job is committed) while each send takes a

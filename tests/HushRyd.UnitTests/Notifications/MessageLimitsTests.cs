@@ -1,0 +1,60 @@
+using HushRyd.Notifications.Messages;
+using HushRyd.Platform.Notifications;
+
+namespace HushRyd.UnitTests.Notifications;
+
+public class MessageLimitsTests
+{
+    [Theory]
+    [InlineData("9812345678")]
+    [InlineData("+09812345678")]
+    [InlineData("+91 98123 45678")]
+    [InlineData("")]
+    public void An_sms_to_a_number_that_is_not_E164_is_refused_with_the_format_to_use(string to)
+    {
+        var refused = Assert.Throws<NotificationRejectedException>(() => MessageLimits.Check(new OutgoingMessage(NotificationChannelKind.Sms, to, "hello")));
+
+        Assert.Contains("E.164", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_sms_over_the_providers_length_limit_is_refused_not_cut()
+    {
+        var refused = Assert.Throws<NotificationRejectedException>(() =>
+            MessageLimits.Check(new OutgoingMessage(NotificationChannelKind.Sms, "+919812345678", new string('a', MessageLimits.MaxSmsCharacters + 1))));
+
+        Assert.Contains($"{MessageLimits.MaxSmsCharacters + 1} characters", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_push_over_fcms_payload_limit_and_an_email_to_no_address_are_refused()
+    {
+        Assert.Throws<NotificationRejectedException>(() => MessageLimits.Check(new OutgoingMessage(NotificationChannelKind.Push, "token", new string('é', 2100))));
+        Assert.Throws<NotificationRejectedException>(() => MessageLimits.Check(new OutgoingMessage(NotificationChannelKind.Email, "not an address", "hello")));
+    }
+
+    public static TheoryData<OutgoingMessage> Templates() =>
+    [
+        MessageTemplates.Otp("+919812345678", "123456", TimeSpan.FromMinutes(5)),
+        MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
+        MessageTemplates.TripShared("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
+        MessageTemplates.BookingConfirmed("asha@example.com", "Asha", "Delhi", "Jaipur", new DateTimeOffset(2026, 12, 1, 7, 30, 0, TimeSpan.FromHours(5.5)), 2),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_template_passes_the_checks_and_sms_templates_fit_in_two_segments(OutgoingMessage message)
+    {
+        MessageLimits.Check(message);
+
+        Assert.True(message.Channel != NotificationChannelKind.Sms || message.Body.Length <= 306, $"{message.Body.Length} characters");
+    }
+
+    [Fact]
+    public void The_otp_template_carries_the_code_and_its_lifetime()
+    {
+        var otp = MessageTemplates.Otp("+919812345678", "042917", TimeSpan.FromSeconds(290));
+
+        Assert.Equal("042917 is your HushRyd login code. It expires in 5 minutes. Never share it with anyone.", otp.Body);
+    }
+}
