@@ -7,15 +7,23 @@ namespace HushRyd.Workflows.Sos.Activities;
 
 public sealed record EscalateInput(string AlertId, int Level);
 
-/// <summary>Step 5: pages the on-call roster (SMS, and the webhook where one is set) and records the level on the alert.</summary>
-public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier, IOptions<SosOptions> options, TimeProvider time) : WorkflowActivity<EscalateInput, bool>
+/// <summary>
+/// Step 5, after a timeout ran out: if the stored alert is still active, pages the on-call roster (SMS, and the webhook
+/// where one is set) and records the level on the alert. Returns the status it saw; anything but active pages nobody.
+/// </summary>
+public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier, IOptions<SosOptions> options, TimeProvider time) : WorkflowActivity<EscalateInput, SosStatus>
 {
     public static string StepOf(int level) => $"escalation-{level}";
 
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, EscalateInput input)
+    public override async Task<SosStatus> RunAsync(WorkflowActivityContext context, EscalateInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var alert = await alerts.RequireAsync(input.AlertId);
+        if (alert.Status != SosStatus.Active)
+        {
+            return alert.Status;
+        }
+
         await alerts.SetEscalationLevelAsync(alert.Id, input.Level, CancellationToken.None);
         await alerts.AppendAsync(alert.Id, new SosTimelineEntry(time.GetUtcNow(), SosTimelineKinds.Escalated, Detail: $"level {input.Level}"), CancellationToken.None);
         var step = StepOf(input.Level);
@@ -29,6 +37,6 @@ public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier
             }
         }
 
-        return true;
+        return SosStatus.Active;
     }
 }

@@ -6,8 +6,8 @@ namespace HushRyd.Workflows.Sos.Activities;
 public sealed record ReadAlertStatusInput(string AlertId);
 
 /// <summary>
-/// The stored status decides whether to escalate after a timer fired: an acknowledgement stored just after the timer
-/// fired (its event still on the way) must stop the page, and so must one whose event was never delivered.
+/// The stored status, read when the workflow is about to wait for the closing event: a close stored while its event
+/// was lost must not leave the workflow waiting for ever.
 /// </summary>
 public sealed class ReadAlertStatusActivity(ISosAlertStore alerts) : WorkflowActivity<ReadAlertStatusInput, SosStatus>
 {

@@ -48,11 +48,12 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
                     break;
                 }
 
-                status = await context.CallActivityAsync<SosStatus>(nameof(ReadAlertStatusActivity), new ReadAlertStatusInput(alert.Id));
+                // The activity pages only if the stored alert is still active: an acknowledgement stored just before the
+                // timer fired, its event still on the way (or lost), stops the page.
+                status = await EscalateAsync(context, alert.Id, escalations + 1);
                 if (status == SosStatus.Active)
                 {
                     escalations++;
-                    await AttemptAsync(context, nameof(EscalateActivity), new EscalateInput(alert.Id, escalations));
                 }
             }
 
@@ -72,6 +73,19 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
 
         status = await context.CallActivityAsync<SosStatus>(nameof(ReadAlertStatusActivity), new ReadAlertStatusInput(alert.Id));
         return new SosOutcome(status.WireName(), escalations);
+    }
+
+    /// <summary>The status the escalation step saw; a step that failed after its retries counts as a page attempted on an active alert.</summary>
+    private static async Task<SosStatus> EscalateAsync(WorkflowContext context, string alertId, int level)
+    {
+        try
+        {
+            return await context.CallActivityAsync<SosStatus>(nameof(EscalateActivity), new EscalateInput(alertId, level), Retries);
+        }
+        catch (WorkflowTaskFailedException)
+        {
+            return SosStatus.Active;
+        }
     }
 
     /// <summary>A step that failed after its retries is on the timeline already (or its failure is); the alert goes on regardless.</summary>
