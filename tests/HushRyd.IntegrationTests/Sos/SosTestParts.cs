@@ -137,8 +137,16 @@ public sealed class RecordingWorkflows(SosEventLog log) : ISosWorkflows
 {
     public List<string> Started { get; } = [];
 
+    /// <summary>The workflow runtime is unreachable: starts fail as <see cref="DaprSosWorkflows"/> reports them.</summary>
+    public bool Unreachable { get; set; }
+
     public Task<bool> TryStartAsync(string alertId, CancellationToken cancellationToken)
     {
+        if (Unreachable)
+        {
+            return Task.FromResult(false);
+        }
+
         log.Add("workflow:start:" + alertId);
         Started.Add(alertId);
         return Task.FromResult(true);
