@@ -18,10 +18,12 @@ namespace HushRyd.Sos.Tracking;
 /// listens again for every open alert, so a restart (or another node) keeps tracking them.
 /// </summary>
 public sealed partial class RedisSosTracking(IRedisConnection redis, ISosAlertStore alerts, IRealtimeBroadcaster realtime, IOptions<SosOptions> options, TimeProvider time, ILogger<RedisSosTracking> logger)
-    : ISosTracking, IHostedService
+    : ISosTracking, IHostedService, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, SosAlert> _tracked = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _resume = Task.CompletedTask;
 
     public async Task StartAsync(SosAlert alert, CancellationToken cancellationToken)
     {
@@ -52,18 +54,43 @@ public sealed partial class RedisSosTracking(IRedisConnection redis, ISosAlertSt
         await redis.Multiplexer.GetDatabase().KeyDeleteAsync(SosTrackingKeys.Of(alert.Id));
     }
 
-    async Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    /// <summary>Resumes in the background: a store or Redis that is slow to answer must not hold up (or fail) the start.</summary>
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var status in new[] { SosStatus.Active, SosStatus.Acknowledged })
-        {
-            foreach (var alert in await alerts.ListAsync(status, 10_000, cancellationToken))
-            {
-                await FollowAsync(alert);
-            }
-        }
+        _resume = Task.Run(() => ResumeAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _resume.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var status in new[] { SosStatus.Active, SosStatus.Acknowledged })
+            {
+                foreach (var alert in await alerts.ListAsync(status, 10_000, cancellationToken))
+                {
+                    await FollowAsync(alert);
+                }
+            }
+        }
+#pragma warning disable CA1031 // Tracking resumes for alerts the workflow starts from now on; the ones missed are logged.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogResumeFailed(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     private async Task FollowAsync(SosAlert alert)
     {
@@ -114,6 +141,9 @@ public sealed partial class RedisSosTracking(IRedisConnection redis, ISosAlertSt
 
     private static string LastLocation(double lat, double lng) =>
         string.Create(CultureInfo.InvariantCulture, $"{{\"lat\":{LocationHash.Format(lat)},\"lng\":{LocationHash.Format(lng)}}}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the tracking of open SOS alerts after the start failed")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the tracking of SOS {AlertId} failed; the next position tries again")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, string alertId);
