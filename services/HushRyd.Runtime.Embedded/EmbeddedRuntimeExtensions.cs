@@ -19,6 +19,7 @@ public static class EmbeddedRuntimeExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        builder.Properties[typeof(EmbeddedRuntimeOptions)] = dataDirectory;
         services.Configure<EmbeddedRuntimeOptions>(options => options.DataDirectory = dataDirectory);
         services.Configure<EmbeddedEventBusOptions>(builder.Configuration.GetSection(EmbeddedEventBusOptions.SectionName));
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.SectionName));
@@ -53,6 +54,15 @@ public static class EmbeddedRuntimeExtensions
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthTags.Ready])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>The data directory <see cref="AddEmbeddedRuntime"/> was given, for modules that keep more files there (the workflow sidecar).</summary>
+    public static string GetEmbeddedDataDirectory(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Properties.TryGetValue(typeof(EmbeddedRuntimeOptions), out var directory)
+            ? (string)directory
+            : throw new InvalidOperationException("AddEmbeddedRuntime must run before a module asks for the data directory.");
     }
 
     public static IServiceCollection AddSqliteMigration(this IServiceCollection services, SqliteMigration migration) =>

@@ -29,6 +29,7 @@ public sealed class TripsModule : IHushRydModule
 
         builder.Services.AddShareLinks(builder.Configuration);
         builder.Services.AddSingleton<ITripDirectory, StoredTripDirectory>();
+        builder.Services.AddSingleton<ISosContacts, StoredSosContacts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

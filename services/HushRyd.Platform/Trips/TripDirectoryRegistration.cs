@@ -37,4 +37,17 @@ public static class TripDirectoryRegistration
         });
         builder.Services.AddSingleton<ITripDirectory>(sp => new HttpTripDirectory(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpTripDirectory.ClientName)));
     }
+
+    /// <summary>For modules that need <see cref="ISosContacts"/>: Trips in this process registered its own; otherwise asked as <see cref="AddTripDirectory"/> does.</summary>
+    public static void AddSosContacts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTripDirectory();
+        if (builder.Services.Any(d => d.ServiceType == typeof(ISosContacts)))
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<ISosContacts>(sp => new HttpSosContacts(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpTripDirectory.ClientName)));
+    }
 }

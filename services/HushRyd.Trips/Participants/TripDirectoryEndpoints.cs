@@ -17,5 +17,9 @@ public static class TripDirectoryEndpoints
             await trips.FindAsync(tripId, ct) is { } found ? TypedResults.Json(found, HttpTripDirectory.Json) : TypedResults.NotFound());
         directory.MapGet("/share-tokens/{token}", async Task<Results<JsonHttpResult<HttpTripDirectory.SharedTrip>, NotFound>> (string token, ITripDirectory trips, CancellationToken ct) =>
             await trips.ResolveShareTokenAsync(token, ct) is { } tripId ? TypedResults.Json(new HttpTripDirectory.SharedTrip(tripId), HttpTripDirectory.Json) : TypedResults.NotFound());
+        directory.MapGet("/users/{userId}/trusted-contacts", async (string userId, ISosContacts contacts, CancellationToken ct) =>
+            TypedResults.Json((await contacts.TrustedContactsOfAsync(userId, ct)).ToArray(), HttpTripDirectory.Json));
+        directory.MapPost("/trips/{tripId}/share-tokens", async Task<Results<JsonHttpResult<HttpSosContacts.IssuedShareToken>, NotFound>> (string tripId, HttpSosContacts.ShareTokenRequest request, ISosContacts contacts, CancellationToken ct) =>
+            await contacts.IssueShareTokenAsync(tripId, request.UserId, ct) is { } token ? TypedResults.Json(new HttpSosContacts.IssuedShareToken(token), HttpTripDirectory.Json) : TypedResults.NotFound());
     }
 }

@@ -19,9 +19,15 @@ public sealed class ShareLinkService(
     IOptions<ShareOptions> options,
     TimeProvider time)
 {
-    public async Task<ShareCreation> CreateAsync(string tripId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<ShareCreation> CreateAsync(string tripId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        return CreateAsync(tripId, user.UserId(), user.IsAdmin(), cancellationToken);
+    }
+
+    /// <summary>A link issued on behalf of <paramref name="userId"/> (an SOS sends one to the raiser's trusted contacts).</summary>
+    public async Task<ShareCreation> CreateAsync(string tripId, string? userId, bool isAdmin, CancellationToken cancellationToken)
+    {
         var trip = await trips.FindAsync(tripId, cancellationToken);
         if (trip is null)
         {
@@ -29,7 +35,7 @@ public sealed class ShareLinkService(
         }
 
         // Checked before the status, so strangers learn nothing about a trip they may not follow.
-        if (user.UserId() is not { } userId || !await MayShareAsync(trip, userId, user, cancellationToken))
+        if (userId is null || !await MayShareAsync(trip, userId, isAdmin, cancellationToken))
         {
             return ShareCreation.Refused(ShareRefusal.NotAllowed);
         }
@@ -69,9 +75,9 @@ public sealed class ShareLinkService(
         return trip is null || TripLifecycle.HasEnded(trip.Status) ? null : trip;
     }
 
-    private async Task<bool> MayShareAsync(Trip trip, string userId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<bool> MayShareAsync(Trip trip, string userId, bool isAdmin, CancellationToken cancellationToken)
     {
-        if (trip.DriverId == userId || user.IsAdmin())
+        if (trip.DriverId == userId || isAdmin)
         {
             return true;
         }

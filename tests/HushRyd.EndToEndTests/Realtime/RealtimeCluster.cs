@@ -47,7 +47,10 @@ public sealed class RealtimeCluster : IAsyncLifetime
             ["Redis__ConnectionString"] = _redis.ConnectionString,
             ["Realtime__SessionRecheckInterval"] = "00:00:00.250",
             ["Realtime__StatsInterval"] = "00:00:00.500",
-        });
+        },
+        // Both nodes share one data directory; the SOS module's workflow store belongs to one process, so it is left out.
+        "--target",
+        "gateway,trips,notifications,location,realtime");
         (await node.WaitUntilReadyAsync()).Dispose();
         return node;
     }

@@ -1,0 +1,33 @@
+using HushRyd.Platform.Trips;
+using HushRyd.Workflows.Sos.Alerts;
+
+namespace HushRyd.Sos.Api;
+
+/// <summary>An alert as its raiser and admins see it; a trusted contact following the share link sees it without contacts and timeline.</summary>
+public sealed record SosAlertView(
+    string AlertId,
+    string Status,
+    string RaisedBy,
+    string? TripId,
+    string? DriverId,
+    double Lat,
+    double Lng,
+    string? Note,
+    DateTimeOffset RaisedAt,
+    int EscalationLevel,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    string? ClosedBy,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<SosContact>? TrustedContacts,
+    IReadOnlyList<SosTimelineEntry>? Timeline)
+{
+    public static SosAlertView Of(SosAlert alert, IReadOnlyList<SosTimelineEntry>? timeline)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new(
+            alert.Id, alert.Status.WireName(), alert.RaisedBy, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.Note, alert.RaisedAt,
+            alert.EscalationLevel, alert.AcknowledgedBy, alert.AcknowledgedAt, alert.ClosedBy, alert.ClosedAt,
+            timeline is null ? null : alert.TrustedContacts, timeline);
+    }
+}

@@ -1,0 +1,79 @@
+using HushRyd.Platform.Trips;
+using HushRyd.Sos.Running;
+using HushRyd.Workflows.Sos.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace HushRyd.Sos.Raising;
+
+/// <summary>
+/// Property 3: the alert is durably stored first; only then is its workflow (the only thing that notifies anyone)
+/// started. A store failure returns no alert and starts nothing. The trip's driver and the raiser's trusted contacts
+/// are looked up first but briefly: Trips being slow or down must not delay or refuse an SOS.
+/// </summary>
+public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workflows, ITripDirectory trips, ISosContacts contacts, TimeProvider time, ILogger<SosRaiser> logger)
+{
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1);
+
+    public async Task<SosRaising> RaiseAsync(RaiseSos request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (tripId, driverId, trusted, gaps) = await LookUpAsync(request, cancellationToken);
+        var now = time.GetUtcNow();
+        var alert = new SosAlert(
+            SosIds.New(), request.UserId, request.Phone, request.IdempotencyKey, tripId, driverId, request.Lat, request.Lng, request.Note, now, trusted,
+            SosStatus.Active, 0, null, null, null, null, false);
+        SosAlertCreation stored;
+        try
+        {
+            stored = await alerts.CreateAsync(alert, new SosTimelineEntry(now, SosTimelineKinds.Raised, Detail: gaps), cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the store threw, the caller answers 503 and the app dials 112.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogNotStored(logger, ex, request.UserId);
+            return new SosRaising(null);
+        }
+
+        if (!stored.Alert.WorkflowStarted)
+        {
+            await workflows.TryStartAsync(stored.Alert.Id, cancellationToken);
+        }
+
+        return new SosRaising(stored);
+    }
+
+    private async Task<(string? TripId, string? DriverId, IReadOnlyList<SosContact> Contacts, string? Gaps)> LookUpAsync(RaiseSos request, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(LookupBudget);
+        var gaps = new List<string>();
+        var trip = request.TripId is null ? null : await TryAsync(() => trips.FindAsync(request.TripId, budget.Token), "trip", gaps);
+        var tripAnswered = gaps.Count == 0;
+        var trusted = await TryAsync<IReadOnlyList<SosContact>>(async () => await contacts.TrustedContactsOfAsync(request.UserId, budget.Token), "trusted contacts", gaps) ?? [];
+        if (request.TripId is not null && tripAnswered && trip?.Includes(request.UserId) != true)
+        {
+            gaps.Add($"trip {request.TripId} is not the raiser's: not linked");
+            return (null, null, trusted, string.Join("; ", gaps));
+        }
+
+        return (request.TripId, trip?.DriverId, trusted, gaps.Count == 0 ? null : string.Join("; ", gaps));
+    }
+
+    private static async Task<T?> TryAsync<T>(Func<Task<T?>> lookup, string what, List<string> gaps)
+        where T : class
+    {
+        try
+        {
+            return await lookup();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            gaps.Add($"{what} unavailable: {ex.GetType().Name}");
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An SOS from user {UserId} could not be stored; nobody was notified and the caller was told 503")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string userId);
+}

@@ -1,0 +1,125 @@
+using HushRyd.Platform.Notifications;
+using HushRyd.Workflows.Sos.Activities;
+using HushRyd.Workflows.Sos.Alerts;
+
+namespace HushRyd.IntegrationTests.Sos;
+
+/// <summary>SosWorkflow's decisions on virtual time, with the real activities and SQLite store (see <see cref="SosHarness"/>).</summary>
+public sealed class SosWorkflowTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private SosHarness _sos = null!;
+
+    public async Task InitializeAsync() => _sos = await SosHarness.StartAsync(Timeout);
+
+    public async Task DisposeAsync() => await _sos.DisposeAsync();
+
+    [Fact]
+    public async Task Unacknowledged_alert_pages_on_call_nine_times_one_timeout_apart_then_waits_for_the_resolve_and_tells_everyone()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        var start = _sos.Clock.GetUtcNow();
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, start + TimeSpan.FromHours(1), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        var pages = context.Calls.Where(c => c.Activity == nameof(EscalateActivity)).Select(c => c.At - start).ToList();
+        Assert.Equal(Enumerable.Range(1, 9).Select(k => Timeout * k), pages);
+        Assert.Equal(9, outcome.Escalations);
+        Assert.Equal("resolved", outcome.Status);
+        Assert.Equal(9, _sos.Sent(SosHarness.OnCallPhone, "NOT acknowledged").Count);
+        Assert.Single(_sos.Sent(SosHarness.OnCallPhone, "resolved"));
+        Assert.All(SosHarness.Contacts, c => Assert.Single(_sos.Sent(c.Phone, "resolved")));
+        Assert.Contains("tracking:stop:" + alertId, _sos.Log.Entries);
+        Assert.Equal(9, (await _sos.Store.FindAsync(alertId, CancellationToken.None))!.EscalationLevel);
+    }
+
+    [Fact]
+    public async Task Trusted_contacts_get_sms_and_push_and_the_desk_its_realtime_event_and_email_all_on_the_critical_queue_with_distinct_dedupe_keys()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        _sos.ChangeAt(context, alertId, SosStatus.Acknowledged, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), TimeSpan.Zero);
+
+        await _sos.RunWorkflowAsync(context, alertId);
+
+        foreach (var contact in SosHarness.Contacts)
+        {
+            Assert.Contains(_sos.Queue.Added, a => a.Message.To == contact.Phone && a.Message.Channel == NotificationChannelKind.Sms && a.Message.Body.Contains("SOS from", StringComparison.Ordinal));
+            Assert.Contains(_sos.Queue.Added, a => a.Message.To == contact.Phone && a.Message.Channel == NotificationChannelKind.Push);
+        }
+
+        Assert.Contains(_sos.Queue.Added, a => a.Message.To == "desk@hushryd.test" && a.Message.Channel == NotificationChannelKind.Email);
+        Assert.Contains("notify:realtime:sos:admins:sos", _sos.Log.Entries);
+        Assert.DoesNotContain(_sos.Log.Entries, e => e.StartsWith("notify:", StringComparison.Ordinal) && !e.EndsWith(":sos", StringComparison.Ordinal) && !e.EndsWith(":Critical", StringComparison.Ordinal));
+        Assert.Equal(_sos.Queue.Added.Count, _sos.Queue.Added.Select(a => a.DedupeKey).Distinct().Count());
+        Assert.Empty(_sos.Sent(SosHarness.OnCallPhone, "NOT acknowledged"));
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_stored_before_the_timer_fired_stops_the_page_even_when_its_event_arrives_after_the_timer()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        var start = _sos.Clock.GetUtcNow();
+        _sos.ChangeAt(context, alertId, SosStatus.Acknowledged, start + Timeout - TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, start + TimeSpan.FromMinutes(30), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        Assert.Equal(0, outcome.Escalations);
+        Assert.Empty(_sos.Sent(SosHarness.OnCallPhone, "NOT acknowledged"));
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_whose_event_is_lost_still_stops_paging_and_the_resolve_still_ends_the_run()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        var start = _sos.Clock.GetUtcNow();
+        _sos.ChangeAt(context, alertId, SosStatus.Acknowledged, start + (Timeout * 2.5), eventDelay: null);
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, start + TimeSpan.FromHours(2), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        Assert.Equal(2, outcome.Escalations);
+        Assert.Equal("resolved", outcome.Status);
+    }
+
+    [Fact]
+    public async Task A_cancel_before_the_first_timeout_pages_nobody_stops_tracking_and_tells_the_contacts_it_was_a_false_alarm()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        _sos.ChangeAt(context, alertId, SosStatus.Cancelled, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(20), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        Assert.Equal(new("cancelled", 0), outcome);
+        Assert.Empty(_sos.Sent(SosHarness.OnCallPhone, "HushRyd"));
+        Assert.All(SosHarness.Contacts, c => Assert.Single(_sos.Sent(c.Phone, "false alarm")));
+        Assert.Contains("tracking:stop:" + alertId, _sos.Log.Entries);
+    }
+
+    [Fact]
+    public async Task When_every_provider_refuses_the_failures_are_on_the_timeline_and_escalation_still_happens()
+    {
+        _sos.Queue.Fails = _ => true;
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        var start = _sos.Clock.GetUtcNow();
+        _sos.ChangeAt(context, alertId, SosStatus.Acknowledged, start + (Timeout * 1.5), TimeSpan.Zero);
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, start + (Timeout * 3), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        var timeline = await _sos.Store.TimelineAsync(alertId, CancellationToken.None);
+        Assert.Equal(1, outcome.Escalations);
+        Assert.Contains(timeline, e => e.Kind == SosTimelineKinds.Notification && e.Channel == "sms" && e.Recipient == SosHarness.OnCallPhone && e.Result!.StartsWith("failed", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Kind == SosTimelineKinds.Notification && e.Channel == "realtime" && e.Result == "published");
+        Assert.Equal(["raised", "tracking-started"], timeline.Take(2).Select(e => e.Kind));
+        Assert.Contains(timeline, e => e.Kind == "acknowledged");
+    }
+}

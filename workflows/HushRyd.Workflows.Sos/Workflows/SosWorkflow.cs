@@ -1,0 +1,104 @@
+using Dapr.Workflow;
+using HushRyd.Workflows.Sos.Activities;
+using HushRyd.Workflows.Sos.Alerts;
+
+namespace HushRyd.Workflows.Sos.Workflows;
+
+/// <summary>
+/// Seed §5 as a durable workflow: confirm the alert is stored, start tracking, notify the desk and every trusted
+/// contact in parallel, then wait for an acknowledgement against a durable timer and page the on-call roster each time
+/// it runs out (at most <see cref="SosWorkflowInput.MaxEscalations"/> times); end when the alert is resolved or cancelled.
+/// No ContinueAsNew: the history stays small (nine rounds at most), and no pending event can be dropped by it.
+/// </summary>
+public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
+{
+    public const string NotPersisted = "not-persisted";
+
+    public override async Task<SosOutcome> RunAsync(WorkflowContext context, SosWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var alert = await context.CallActivityAsync<SosAlert?>(nameof(ConfirmPersistedActivity), new ConfirmPersistedInput(input.AlertId));
+        if (alert is null)
+        {
+            return new SosOutcome(NotPersisted, 0);
+        }
+
+        // One waiter per event for the whole run: a second waiter for the same name would compete for the event.
+        var acknowledged = context.WaitForExternalEventAsync<string>(SosWorkflowEvents.Acknowledged);
+        var closed = context.WaitForExternalEventAsync<string>(SosWorkflowEvents.Closed);
+        var status = alert.Status;
+        var escalations = 0;
+        if (!status.IsClosed())
+        {
+            await AttemptAsync(context, nameof(StartTrackingActivity), new StartTrackingInput(alert.Id));
+            await Task.WhenAll(
+                [
+                    AttemptAsync(context, nameof(NotifyDeskActivity), new NotifyDeskInput(alert.Id)),
+                    .. alert.TrustedContacts.Select((_, i) => AttemptAsync(context, nameof(NotifyTrustedContactActivity), new NotifyTrustedContactInput(alert.Id, i))),
+                ]);
+            while (status == SosStatus.Active && escalations < input.MaxEscalations)
+            {
+                using var cancelTimer = new CancellationTokenSource();
+                var timer = context.CreateTimer(input.AcknowledgeTimeout, cancelTimer.Token);
+                if (await Task.WhenAny(timer, acknowledged, closed) != timer)
+                {
+                    // Cancel, not CancelAsync: workflow code must stay on the worker's replay thread.
+                    cancelTimer.Cancel();
+                    break;
+                }
+
+                // The activity pages only if the stored alert is still active: an acknowledgement stored just before the
+                // timer fired, its event still on the way (or lost), stops the page.
+                status = await EscalateAsync(context, alert.Id, escalations + 1);
+                if (status == SosStatus.Active)
+                {
+                    escalations++;
+                }
+            }
+
+            if (!closed.IsCompleted)
+            {
+                // The closing event may have been lost on the way (the store is the truth); otherwise wait for it.
+                status = await context.CallActivityAsync<SosStatus>(nameof(ReadAlertStatusActivity), new ReadAlertStatusInput(alert.Id));
+                if (!status.IsClosed())
+                {
+                    await closed;
+                }
+            }
+
+            await AttemptAsync(context, nameof(StopTrackingActivity), new StopTrackingInput(alert.Id));
+            await AttemptAsync(context, nameof(NotifyClosedActivity), new NotifyClosedInput(alert.Id));
+        }
+
+        status = await context.CallActivityAsync<SosStatus>(nameof(ReadAlertStatusActivity), new ReadAlertStatusInput(alert.Id));
+        return new SosOutcome(status.WireName(), escalations);
+    }
+
+    /// <summary>The status the escalation step saw; a step that failed after its retries counts as a page attempted on an active alert.</summary>
+    private static async Task<SosStatus> EscalateAsync(WorkflowContext context, string alertId, int level)
+    {
+        try
+        {
+            return await context.CallActivityAsync<SosStatus>(nameof(EscalateActivity), new EscalateInput(alertId, level), Retries);
+        }
+        catch (WorkflowTaskFailedException)
+        {
+            return SosStatus.Active;
+        }
+    }
+
+    /// <summary>A step that failed after its retries is on the timeline already (or its failure is); the alert goes on regardless.</summary>
+    private static async Task AttemptAsync(WorkflowContext context, string activity, object input)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(activity, input, Retries);
+        }
+        catch (WorkflowTaskFailedException)
+        {
+        }
+    }
+
+    private static readonly WorkflowTaskOptions Retries = new(new WorkflowRetryPolicy(3, TimeSpan.FromMilliseconds(200), 2));
+}
