@@ -29,6 +29,10 @@ public static class GatewayProxy
             ("location-batch", "location", options.Location, "/api/v1/locations/{**rest}"),
             ("location-drivers", "location", options.Location, "/api/v1/drivers/{**rest}"),
 
+            // SOS, raised by apps and handled by the desk, served by the SOS service.
+            ("sos", "sos", options.Sos, "/api/v1/sos/{**rest}"),
+            ("sos-desk", "sos", options.Sos, "/admin/v1/sos/{**rest}"),
+
             // Public share pages are served by the Trips module, which sits behind the API cluster.
             ("share", "api", options.Api, "/share/{**rest}"),
             ("realtime", "realtime", options.Realtime, "/ws/{**rest}"),

@@ -15,6 +15,9 @@ public sealed class ProxyOptions
     /// <summary>Trip positions and tracks, batches and drivers (the location service); with the API cluster when empty.</summary>
     public string? Location { get; set; }
 
+    /// <summary>/api/v1/sos and /admin/v1/sos (the SOS service); with the API and admin clusters when empty.</summary>
+    public string? Sos { get; set; }
+
     /// <summary>/ws/* (the WebSocket cluster).</summary>
     public string? Realtime { get; set; }
 
