@@ -6,7 +6,8 @@ namespace HushRyd.Location.Access;
 
 /// <summary>
 /// Who drives and rides a trip, remembered for <see cref="LocationOptions.TripCacheDuration"/>: a driver reports every few
-/// seconds, and asking Trips each time would cost more than the write. A trip that ends is refused positions within that time.
+/// seconds, and asking Trips each time would cost more than the write. A trip that ends is refused positions within that time;
+/// trips not under way, and unknown ones, are asked about every time.
 /// </summary>
 public sealed class CachedTripDirectory(ITripDirectory directory, IOptions<LocationOptions> options) : IDisposable
 {
@@ -21,8 +22,14 @@ public sealed class CachedTripDirectory(ITripDirectory directory, IOptions<Locat
             return known;
         }
 
+        // Only trips under way are remembered: they are the ones reporting every few seconds, and a driver whose report
+        // raced the trip's start must not be refused until a cached "scheduled" expires.
         var participants = await directory.FindAsync(tripId, cancellationToken);
-        _cache.Set(tripId, participants, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.TripCacheDuration });
+        if (participants?.Phase == TripPhase.Started)
+        {
+            _cache.Set(tripId, participants, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.TripCacheDuration });
+        }
+
         return participants;
     }
 

@@ -73,6 +73,21 @@ public sealed class LocationFlowTests(LocationServer fixture) : IClassFixture<Lo
         Assert.Equal("application/problem+json", byPassenger.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_report_refused_before_the_start_does_not_keep_the_next_one_after_the_start_waiting()
+    {
+        using var published = await _driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), TripRequests.Publish());
+        var trip = (await HttpJson.ReadAsync(published)).GetProperty("id").GetString()!;
+
+        using var early = await LocationRequests.PutAsync(_driver, trip, LocationRequests.Report(12.97, 77.59, DateTimeOffset.UtcNow));
+        using var started = await _driver.PostAsync(new Uri($"/api/v1/trips/{trip}/start", UriKind.Relative), null);
+        using var afterStart = await LocationRequests.PutAsync(_driver, trip, LocationRequests.Report(12.98, 77.59, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, afterStart.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"lat":90.5,"lng":77.59,"timestamp":"NOW"}""", "lat")]
     [InlineData("""{"lat":12.97,"lng":-180.01,"timestamp":"NOW"}""", "lng")]
