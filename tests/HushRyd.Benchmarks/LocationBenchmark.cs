@@ -10,6 +10,8 @@ namespace HushRyd.Benchmarks;
 /// Location updates through the whole server (gateway, trip checks, the newest-wins script, publish, history) as single
 /// PUTs and as batches of 1,000, taking turns with the raw limit: the same Redis commands pipelined from a client
 /// straight into an embedded Garnet, no HTTP. The median round counts.
+/// Each trip has its own driver and token, so single updates come from as many principals as trips (each new one a cold token
+/// and session check, its own rate-limit lease); batches come from one fleet API key.
 /// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks -- location [seconds-per-run connections rounds trips]
 /// </summary>
 public static class LocationBenchmark
@@ -23,19 +25,27 @@ public static class LocationBenchmark
         var roundCount = BenchmarkReport.Argument(args, 2, 3);
         var tripCount = BenchmarkReport.Argument(args, 3, 200);
         using var data = new TempDirectory();
-        await using var server = ServerProcess.Start(data.Path, new Dictionary<string, string>
+        var phones = Enumerable.Range(0, tripCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"+91970{i:D7}")).ToArray();
+        var environment = new Dictionary<string, string>
         {
             ["RateLimits__Authenticated"] = "100000000",
+            ["RateLimits__Premium"] = "100000000",
             ["Logging__LogLevel__Default"] = "Error",
-        });
+        };
+        for (var i = 0; i < phones.Length; i++)
+        {
+            environment[$"Auth__DriverPhones__{i + 10}"] = phones[i];
+        }
+
+        await using var server = ServerProcess.Start(data.Path, environment);
         using var client = await server.WaitUntilReadyAsync();
-        var token = await TestLogin.LoginAsync(client, data.Path, TestLogin.DriverPhones[0]);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        var trips = await StartTripsAsync(client, tripCount);
+        var drivers = await StartTripsAsync(server.BaseAddress, data.Path, phones);
+        var trips = drivers.Select(d => d.Trip).ToList();
+        var fleetKey = await FleetKeyAsync(client, data.Path);
         var singleScript = Path.Combine(data.Path, "single.lua");
         var batchScript = Path.Combine(data.Path, "batch.lua");
-        await File.WriteAllTextAsync(singleScript, LocationScripts.Single(trips, token));
-        await File.WriteAllTextAsync(batchScript, LocationScripts.Batch(trips, token, BatchSize, DateTimeOffset.UtcNow.AddSeconds(-30)));
+        await File.WriteAllTextAsync(singleScript, LocationScripts.Single(drivers));
+        await File.WriteAllTextAsync(batchScript, LocationScripts.Batch(trips, fleetKey, BatchSize, DateTimeOffset.UtcNow.AddSeconds(-30)));
         await using var raw = await TestRedis.StartAsync(RedisBackend.Garnet);
         var rawPositions = new RedisPositions(new BenchmarkRedisConnection(raw.Multiplexer), Microsoft.Extensions.Options.Options.Create(new HushRyd.Location.LocationOptions()));
 
@@ -59,11 +69,13 @@ public static class LocationBenchmark
         return rounds.All(r => r.Single.Non2xx == 0 && r.Batch.Non2xx == 0) ? 0 : 1;
     }
 
-    private static async Task<List<string>> StartTripsAsync(HttpClient driver, int count)
+    /// <summary>Each driver signs in and publishes and starts one trip of their own: a principal and a token per trip.</summary>
+    private static async Task<List<(string Trip, string Token)>> StartTripsAsync(Uri server, string dataDirectory, string[] phones)
     {
-        var trips = new List<string>(count);
-        for (var i = 0; i < count; i++)
+        var drivers = new List<(string Trip, string Token)>(phones.Length);
+        foreach (var phone in phones)
         {
+            using var driver = await TestLogin.SignedInClientAsync(server, dataDirectory, phone);
             using var published = await driver.PostAsJsonAsync(new Uri("/api/v1/trips", UriKind.Relative), new
             {
                 source = new { city = "Bengaluru", lat = 12.9716, lng = 77.5946 },
@@ -75,10 +87,18 @@ public static class LocationBenchmark
             var id = (await HttpJson.ReadAsync(published.EnsureSuccessStatusCode())).GetProperty("id").GetString()!;
             using var started = await driver.PostAsync(new Uri($"/api/v1/trips/{id}/start", UriKind.Relative), null);
             started.EnsureSuccessStatusCode();
-            trips.Add(id);
+            drivers.Add((id, driver.DefaultRequestHeaders.Authorization!.Parameter!));
         }
 
-        return trips;
+        return drivers;
+    }
+
+    /// <summary>A premium API key with the fleet scope, as a telematics partner would hold.</summary>
+    private static async Task<string> FleetKeyAsync(HttpClient client, string dataDirectory)
+    {
+        await TestLogin.SignInAsAdminAsync(client, dataDirectory);
+        using var created = await client.PostAsJsonAsync(new Uri("/admin/v1/api-keys", UriKind.Relative), new { name = "Benchmark fleet", tier = "premium", scopes = new[] { "fleet" } });
+        return (await HttpJson.ReadAsync(created.EnsureSuccessStatusCode())).GetProperty("secret").GetString()!;
     }
 
     /// <summary>The run's result with the server's CPU per request and the mean history lag of what it committed meanwhile.</summary>
@@ -124,7 +144,7 @@ public static class LocationBenchmark
         var median = rounds.OrderBy(r => r.BatchOfRaw).ElementAt(rounds.Count / 2);
         var text = BenchmarkLog.Start(
             "Location updates: single and batch through the server, and the raw Redis limit",
-            $"the server (embedded Garnet, SQLite history), wrk and the raw client share them. Release build; {trips} started trips of one driver; {rounds.Count} rounds of {seconds} s each: single PUTs (wrk -t2 -c{connections}), batches of {BatchSize} (wrk -t2 -c8), then the raw pipeline (the same newest-wins script and PUBLISH per update, batches of {BatchSize} from two writers into an embedded Garnet in the benchmark process).");
+            $"the server (embedded Garnet, SQLite history), wrk and the raw client share them. Release build; {trips} started trips, each by its own signed-in driver (single PUTs carry that driver's token), batches sent with a fleet-scoped premium API key; {rounds.Count} rounds of {seconds} s each: single PUTs (wrk -t2 -c{connections}), batches of {BatchSize} (wrk -t2 -c8), then the raw pipeline (the same newest-wins script and PUBLISH per update, batches of {BatchSize} from two writers into an embedded Garnet in the benchmark process).");
         text.AppendLine("| round | single updates/min | single p50 / p99 | single CPU/req | history lag (single) | batch updates/min | batch p50 / p99 | history lag (batch) | raw pipeline updates/min | batch / raw | non-2xx |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < rounds.Count; i++)
