@@ -10,5 +10,6 @@ return args.FirstOrDefault() switch
     "notifications" => await NotificationBenchmark.RunAsync(args[1..]),
     "garnet-soak" => await GarnetSoakBenchmark.RunAsync(args[1..]),
     "gateway" => await GatewayBenchmark.RunAsync(args[1..]),
+    "gateway-principals" => await GatewayPrincipalsBenchmark.RunAsync(args[1..]),
     _ => await GatewayBenchmark.RunAsync(args),
 };
