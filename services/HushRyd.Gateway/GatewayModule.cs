@@ -42,6 +42,8 @@ public sealed class GatewayModule : IHushRydModule
 
         services.AddStartupTask<SigningKeyRing>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<SessionChangeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionChangeFeed>());
         services.AddSingleton<SessionStore>();
         services.AddSingleton<OtpService>();
         services.AddSingleton<ApiKeyService>();

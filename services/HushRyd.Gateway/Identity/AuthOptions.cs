@@ -20,13 +20,20 @@ public sealed class AuthOptions
     public TimeSpan ApiKeyRotationWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long this instance trusts a token it validated, and a session it found active, without checking again.
-    /// A logout takes effect at once on the instance that served it and within this time on the others; zero checks every request.
+    /// The longest a revoked token keeps working: a logout takes effect at once on the instance that served it and within
+    /// this time on the others. Sessions found active are believed this long, or longer while the session change feed
+    /// proves it would have told this instance of an end (<see cref="SessionChangeFeed"/>); zero checks every request.
     /// </summary>
     public TimeSpan CheckCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Tokens, and sessions, remembered at once per instance; past it they are checked on every request until entries expire.</summary>
-    public int CheckCacheSize { get; set; } = 50_000;
+    /// <summary>While the session change feed is live, how long a session found active is believed before it is read again anyway.</summary>
+    public TimeSpan LiveFeedRecheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Validated tokens, and active sessions, remembered per instance: the working set of signed-in users. Past it, new
+    /// ones are checked on every request until entries expire. An entry costs a few hundred bytes.
+    /// </summary>
+    public int CheckCacheSize { get; set; } = 200_000;
 
     public List<string> AdminPhones { get; set; } = [];
 

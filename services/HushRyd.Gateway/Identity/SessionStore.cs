@@ -10,34 +10,55 @@ namespace HushRyd.Gateway.Identity;
 /// The seed's <c>session:{userId}</c> hash (token, role, expiresAt): a token is honoured only while its
 /// session names it, so logout revokes it before it expires. Redis is the cache; the state store keeps a
 /// copy so sessions survive a Redis outage (the seed's degradation: sessions from the database).
-/// A session found active is believed for <see cref="AuthOptions.CheckCacheDuration"/> on this instance; starting or
-/// ending a session here forgets it at once, so only other instances can lag, and by no more than that.
+/// A session found active is believed for <see cref="AuthOptions.CheckCacheDuration"/> on this instance, or while the
+/// <see cref="SessionChangeFeed"/> is live; starting or ending a session here forgets it at once and tells the others,
+/// so only other instances can lag, and by no more than that duration.
 /// </summary>
-public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOptions<AuthOptions> options, TimeProvider time, ILogger<SessionStore> logger)
+public sealed class SessionStore
 {
-    private readonly ShortLivedCache<string> _active = new(time, options.Value.CheckCacheSize);
+    private readonly IRedisConnection _redis;
+    private readonly IStateStore _state;
+    private readonly SessionChangeFeed _feed;
+    private readonly AuthOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SessionStore> _logger;
+    private readonly ShortLivedCache<string, CheckedSession> _active;
 
     // Bumped after every start and end here: a check whose read overlapped one of them must not cache what it read.
     private long _changes;
+
+    public SessionStore(IRedisConnection redis, IStateStore state, SessionChangeFeed feed, IOptions<AuthOptions> options, TimeProvider time, ILogger<SessionStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(options);
+        (_redis, _state, _feed, _options, _time, _logger) = (redis, state, feed, options.Value, time, logger);
+        _active = new(time, _options.CheckCacheSize);
+        feed.Changed += Forget;
+        feed.Gap += ForgetAll;
+    }
 
     public static string Key(string userId) => $"session:{userId}";
 
     public async Task StartAsync(string userId, IssuedToken token, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var session = new Session(token.TokenId, string.Join(',', roles), token.ExpiresAt.ToUnixTimeMilliseconds());
-        var ttl = token.ExpiresAt - time.GetUtcNow();
-        await state.SaveAsync(Key(userId), session, ttl, cancellationToken);
+        var ttl = token.ExpiresAt - _time.GetUtcNow();
+        await _state.SaveAsync(Key(userId), session, ttl, cancellationToken);
         await TryRedisAsync(async db =>
         {
             await db.HashSetAsync(Key(userId), [new("token", session.Token), new("role", session.Role), new("expiresAt", session.ExpiresAt)]);
             await db.KeyExpireAsync(Key(userId), ttl);
         });
         Forget(userId);
+
+        // Signing in again retires the previous token: instances that believe it must hear so.
+        await _feed.PublishChangeAsync(userId);
     }
 
     public async Task<bool> IsActiveAsync(string userId, string tokenId, CancellationToken cancellationToken)
     {
-        if (_active.TryGet(userId, out var activeToken) && activeToken == tokenId)
+        var now = _time.GetUtcNow();
+        if (_active.TryGet(userId, out var known) && known.TokenId == tokenId && Believed(known, now))
         {
             return true;
         }
@@ -50,14 +71,14 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
         {
             if (cached.Value == tokenId && Interlocked.Read(ref _changes) == changes)
             {
-                _active.Set(userId, tokenId, time.GetUtcNow() + options.Value.CheckCacheDuration);
+                Remember(userId, tokenId, now);
             }
 
             return cached.Value == tokenId;
         }
 
         // Not written back to Redis: a logout on another instance between this read and that write would be undone.
-        var stored = await state.GetAsync<Session>(Key(userId), cancellationToken);
+        var stored = await _state.GetAsync<Session>(Key(userId), cancellationToken);
         if (stored?.Value.Token != tokenId)
         {
             return false;
@@ -65,7 +86,7 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
 
         if (Interlocked.Read(ref _changes) == changes)
         {
-            _active.Set(userId, tokenId, time.GetUtcNow() + options.Value.CheckCacheDuration);
+            Remember(userId, tokenId, now);
         }
 
         return true;
@@ -73,9 +94,20 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
 
     public async Task EndAsync(string userId, CancellationToken cancellationToken)
     {
-        await state.DeleteAsync(Key(userId), cancellationToken: cancellationToken);
+        await _state.DeleteAsync(Key(userId), cancellationToken: cancellationToken);
         await TryRedisAsync(db => db.KeyDeleteAsync(Key(userId)));
         Forget(userId);
+        await _feed.PublishChangeAsync(userId);
+    }
+
+    // Checked within the duration, or checked since the feed last proved it would have told us of an end.
+    private bool Believed(CheckedSession known, DateTimeOffset now) =>
+        now - known.CheckedAt < _options.CheckCacheDuration || _feed.IsLive(now.ToUnixTimeMilliseconds());
+
+    private void Remember(string userId, string tokenId, DateTimeOffset now)
+    {
+        var lifetime = _feed.IsLive(now.ToUnixTimeMilliseconds()) ? _options.LiveFeedRecheckInterval : _options.CheckCacheDuration;
+        _active.Set(userId, new CheckedSession(tokenId, now), now + lifetime);
     }
 
     private void Forget(string userId)
@@ -84,15 +116,21 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
         _active.Remove(userId);
     }
 
+    private void ForgetAll()
+    {
+        Interlocked.Increment(ref _changes);
+        _active.Clear();
+    }
+
     private async Task<(bool Succeeded, T? Value)> TryRedisAsync<T>(Func<IDatabase, Task<T>> operation)
     {
         try
         {
-            return (true, await operation(redis.Multiplexer.GetDatabase()));
+            return (true, await operation(_redis.Multiplexer.GetDatabase()));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning(ex, "Redis unavailable for sessions; using the state store");
+            _logger.LogWarning(ex, "Redis unavailable for sessions; using the state store");
             return (false, default);
         }
     }
@@ -105,4 +143,6 @@ public sealed class SessionStore(IRedisConnection redis, IStateStore state, IOpt
         });
 
     public sealed record Session(string Token, string Role, long ExpiresAt);
+
+    private sealed record CheckedSession(string TokenId, DateTimeOffset CheckedAt);
 }

@@ -3,31 +3,21 @@ using System.Collections.Concurrent;
 namespace HushRyd.Gateway.Identity;
 
 /// <summary>
-/// This instance's memory of answers that stay true for a short while, so a burst of requests with the same token
-/// is checked once rather than once per request. Bounded: past <c>capacity</c> nothing new is kept until expired
-/// entries are swept, which costs speed, never correctness. Keys are strings, looked up from spans so a request
-/// need not copy its token out of the header first.
+/// This instance's memory of answers that stay true for a while, so a principal's requests are checked once rather
+/// than once each. Bounded: past <c>capacity</c> nothing new is kept until expired entries are swept, which costs
+/// speed, never correctness.
 /// </summary>
-internal sealed class ShortLivedCache<TValue>
+internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capacity)
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-    private readonly TimeProvider _time;
-    private readonly int _capacity;
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
     private int _count;
     private long _nextSweepMs;
     private int _sweeping;
 
-    public ShortLivedCache(TimeProvider time, int capacity)
+    public bool TryGet(TKey key, out TValue value)
     {
-        _time = time;
-        _capacity = capacity;
-        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    public bool TryGet(ReadOnlySpan<char> key, out TValue value)
-    {
-        if (_bySpan.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
+        if (_entries.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
         {
             value = entry.Value;
             return true;
@@ -37,7 +27,7 @@ internal sealed class ShortLivedCache<TValue>
         return false;
     }
 
-    public void Set(string key, TValue value, DateTimeOffset until)
+    public void Set(TKey key, TValue value, DateTimeOffset until)
     {
         var now = NowMs();
         var untilMs = until.ToUnixTimeMilliseconds();
@@ -47,7 +37,7 @@ internal sealed class ShortLivedCache<TValue>
         }
 
         SweepIfDue(now, untilMs - now);
-        if (Volatile.Read(ref _count) >= _capacity)
+        if (Volatile.Read(ref _count) >= capacity)
         {
             return;
         }
@@ -63,7 +53,7 @@ internal sealed class ShortLivedCache<TValue>
         }
     }
 
-    public void Remove(string key)
+    public void Remove(TKey key)
     {
         if (_entries.TryRemove(key, out _))
         {
@@ -71,9 +61,17 @@ internal sealed class ShortLivedCache<TValue>
         }
     }
 
+    public void Clear()
+    {
+        foreach (var key in _entries.Keys)
+        {
+            Remove(key);
+        }
+    }
+
     private void SweepIfDue(long now, long lifetimeMs)
     {
-        if ((now < Volatile.Read(ref _nextSweepMs) && Volatile.Read(ref _count) < _capacity) || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        if ((now < Volatile.Read(ref _nextSweepMs) && Volatile.Read(ref _count) < capacity) || Interlocked.Exchange(ref _sweeping, 1) == 1)
         {
             return;
         }
@@ -88,7 +86,8 @@ internal sealed class ShortLivedCache<TValue>
                 }
             }
 
-            Volatile.Write(ref _nextSweepMs, now + lifetimeMs);
+            // Long-lived entries are swept at most once a minute: a full sweep walks every entry.
+            Volatile.Write(ref _nextSweepMs, now + Math.Min(lifetimeMs, 60_000));
         }
         finally
         {
@@ -96,7 +95,7 @@ internal sealed class ShortLivedCache<TValue>
         }
     }
 
-    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private sealed record Entry(TValue Value, long UntilMs);
 }

@@ -12,9 +12,9 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    // Keys only change with a restart, so a token valid a moment ago still is until it expires: checking its
-    // signature again on every request of a burst only costs CPU.
-    private readonly ShortLivedCache<Caller> _validated = new(time, options.Value.CheckCacheSize);
+    // Keys only change with a restart, so a token once valid stays so until it expires: checking its signature again
+    // each time its user comes back only costs CPU. Revocation is the session's business, not the signature's.
+    private readonly ShortLivedCache<UInt128, Caller> _validated = new(time, options.Value.CheckCacheSize);
 
     // Built once, on first use: the key ring is loaded at start-up, after this service is constructed.
     private readonly Lazy<TokenValidationParameters> _validation = new(() => new TokenValidationParameters
@@ -60,17 +60,14 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
         return new IssuedToken(token, tokenId, expires);
     }
 
-    /// <summary>The caller of a token this instance validated less than <see cref="AuthOptions.CheckCacheDuration"/> ago.</summary>
-    public bool TryGetValidated(ReadOnlySpan<char> token, [NotNullWhen(true)] out Caller? caller)
-    {
-        caller = _validated.TryGet(token, out var known) ? known : null;
-        return caller is not null;
-    }
+    /// <summary>The caller of an unexpired token this instance has validated before.</summary>
+    public bool TryGetValidated(ReadOnlySpan<char> token, [NotNullWhen(true)] out Caller? caller) => TryGetValidated(TokenFingerprint.Of(token), out caller);
 
     /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
     public async Task<Caller?> ValidateAsync(string token)
     {
-        if (TryGetValidated(token, out var known))
+        var fingerprint = TokenFingerprint.Of(token);
+        if (TryGetValidated(fingerprint, out var known))
         {
             return known;
         }
@@ -81,10 +78,14 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
             return null;
         }
 
-        var expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew;
-        var until = time.GetUtcNow() + options.Value.CheckCacheDuration;
-        _validated.Set(token, caller, until < expires ? until : expires);
+        _validated.Set(fingerprint, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew);
         return caller;
+    }
+
+    private bool TryGetValidated(UInt128 fingerprint, [NotNullWhen(true)] out Caller? caller)
+    {
+        caller = _validated.TryGet(fingerprint, out var known) ? known : null;
+        return caller is not null;
     }
 }
 

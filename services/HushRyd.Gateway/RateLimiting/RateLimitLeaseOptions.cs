@@ -11,9 +11,11 @@ public sealed class RateLimitLeaseOptions
 
     /// <summary>
     /// How long a lease's permits may be used. Leased entries are dated this far ahead, so each counts for up to this
-    /// much longer than a window; never more than a tenth of <see cref="RateLimitOptions.Window"/> is used.
+    /// much longer than a window; never more than a tenth of <see cref="RateLimitOptions.Window"/> is used. Long enough
+    /// that a user sending a request every second or two spends a lease before it expires, so the next is fetched in
+    /// the background while the rest is used, rather than awaited by a request (ADR 0011).
     /// </summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Leases are granted only while the shared log, lease included, holds at most this share of the limit.</summary>
     public double Fraction { get; set; } = 0.5;

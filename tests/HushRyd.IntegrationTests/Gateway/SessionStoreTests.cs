@@ -94,18 +94,79 @@ public sealed class SessionStoreTests : IAsyncLifetime
         Assert.False(await there.IsActiveAsync("usr_uncached", token.TokenId, CancellationToken.None));
     }
 
-    /// <summary>One gateway instance's view; several share the host's stores, as instances share Redis and the database.</summary>
-    private SessionStore Instance(TimeSpan? cacheDuration = null) =>
-        new(
-            _host.Services.GetRequiredService<IRedisConnection>(),
-            _host.Services.GetRequiredService<IStateStore>(),
-            Options.Create(new AuthOptions { CheckCacheDuration = cacheDuration ?? CacheDuration }),
-            _time,
-            NullLogger<SessionStore>.Instance);
-
-    private async Task<IssuedToken> StartAsync(SessionStore sessions, string userId)
+    [Fact]
+    public async Task While_the_change_feed_is_live_an_active_session_is_believed_past_the_cache_duration_and_an_end_elsewhere_is_heard_at_once()
     {
-        var token = new IssuedToken("unused", Guid.NewGuid().ToString("N"), _time.GetUtcNow() + TimeSpan.FromHours(1));
+        await using var here = await LiveInstanceAsync();
+        await using var there = await LiveInstanceAsync();
+        var token = await StartAsync(here.Sessions, "usr_live", TimeProvider.System);
+        Assert.True(await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None));
+
+        // Removed behind the instances' backs (no change published): only what `there` remembers can still answer.
+        await _redis.Multiplexer.GetDatabase().KeyDeleteAsync(SessionStore.Key("usr_live"));
+        await _host.Services.GetRequiredService<IStateStore>().DeleteAsync(SessionStore.Key("usr_live"), cancellationToken: CancellationToken.None);
+        await Task.Delay(LiveDuration * 1.5);
+        Assert.True(await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None));
+
+        await here.Sessions.EndAsync("usr_live", CancellationToken.None);
+
+        Assert.True(
+            await Eventually.HoldsAsync(async () => !await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None), LiveDuration, TimeSpan.FromMilliseconds(10)),
+            "the other instance still honoured the ended session a cache duration later");
+    }
+
+    [Fact]
+    public async Task When_the_change_feed_falls_silent_a_remembered_session_is_believed_no_longer_than_the_cache_duration()
+    {
+        await using var here = await LiveInstanceAsync();
+        await using var there = await LiveInstanceAsync();
+        var token = await StartAsync(here.Sessions, "usr_silent", TimeProvider.System);
+        Assert.True(await there.Sessions.IsActiveAsync("usr_silent", token.TokenId, CancellationToken.None));
+
+        // A feed that hears nothing (here: stopped) can no longer vouch for what it has not heard.
+        await there.Feed.StopAsync(CancellationToken.None);
+        await _redis.Multiplexer.GetDatabase().KeyDeleteAsync(SessionStore.Key("usr_silent"));
+        await _host.Services.GetRequiredService<IStateStore>().DeleteAsync(SessionStore.Key("usr_silent"), cancellationToken: CancellationToken.None);
+        await Task.Delay(LiveDuration + TimeSpan.FromMilliseconds(50));
+
+        Assert.False(there.Feed.IsLive(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        Assert.False(await there.Sessions.IsActiveAsync("usr_silent", token.TokenId, CancellationToken.None));
+    }
+
+    /// <summary>One gateway instance's view; several share the host's stores, as instances share Redis and the database. Its change feed never runs.</summary>
+    private SessionStore Instance(TimeSpan? cacheDuration = null)
+    {
+        var options = Options.Create(new AuthOptions { CheckCacheDuration = cacheDuration ?? CacheDuration });
+        var redis = _host.Services.GetRequiredService<IRedisConnection>();
+        return new(redis, _host.Services.GetRequiredService<IStateStore>(), new SessionChangeFeed(redis, options, _time, NullLogger<SessionChangeFeed>.Instance), options, _time, NullLogger<SessionStore>.Instance);
+    }
+
+    private static readonly TimeSpan LiveDuration = TimeSpan.FromSeconds(1);
+
+    /// <summary>An instance on the real clock whose change feed runs, once the feed has heard its own heartbeat.</summary>
+    private async Task<LiveInstance> LiveInstanceAsync()
+    {
+        var options = Options.Create(new AuthOptions { CheckCacheDuration = LiveDuration });
+        var redis = _host.Services.GetRequiredService<IRedisConnection>();
+        var feed = new SessionChangeFeed(redis, options, TimeProvider.System, NullLogger<SessionChangeFeed>.Instance);
+        var sessions = new SessionStore(redis, _host.Services.GetRequiredService<IStateStore>(), feed, options, TimeProvider.System, NullLogger<SessionStore>.Instance);
+        await feed.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(feed.IsLive(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10)), "the change feed never went live");
+        return new LiveInstance(feed, sessions);
+    }
+
+    private sealed record LiveInstance(SessionChangeFeed Feed, SessionStore Sessions) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Feed.StopAsync(CancellationToken.None);
+            Feed.Dispose();
+        }
+    }
+
+    private async Task<IssuedToken> StartAsync(SessionStore sessions, string userId, TimeProvider? clock = null)
+    {
+        var token = new IssuedToken("unused", Guid.NewGuid().ToString("N"), (clock ?? _time).GetUtcNow() + TimeSpan.FromHours(1));
         await sessions.StartAsync(userId, token, ["passenger"], CancellationToken.None);
         return token;
     }
