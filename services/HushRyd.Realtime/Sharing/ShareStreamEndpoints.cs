@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using HushRyd.Platform.Http;
 using HushRyd.Platform.Realtime;
 using HushRyd.Platform.Trips;
@@ -68,13 +67,13 @@ public static class ShareStreamEndpoints
             yield return new SseItem<SharedPosition?>(null, "ready");
             while (true)
             {
-                var next = await NextAsync(member.Reader, recheck, cancellationToken);
-                if (next == Next.Closed)
+                var next = await StreamWaits.NextAsync(member.Reader, recheck, cancellationToken);
+                if (next == StreamWait.Closed)
                 {
                     yield break;
                 }
 
-                if (next == Next.Quiet)
+                if (next == StreamWait.Quiet)
                 {
                     if (await trips.ResolveShareTokenAsync(token, cancellationToken) is null)
                     {
@@ -99,26 +98,5 @@ public static class ShareStreamEndpoints
         {
             await membership.LeaveAsync(room, member);
         }
-    }
-
-    private static async Task<Next> NextAsync(ChannelReader<RoomMessage> reader, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        quiet.CancelAfter(wait);
-        try
-        {
-            return await reader.WaitToReadAsync(quiet.Token) ? Next.Message : Next.Closed;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Next.Quiet;
-        }
-    }
-
-    private enum Next
-    {
-        Message,
-        Quiet,
-        Closed,
     }
 }
