@@ -23,12 +23,12 @@ public sealed record SosAlertView(
     IReadOnlyList<SosContact>? TrustedContacts,
     IReadOnlyList<SosTimelineEntry>? Timeline)
 {
-    public static SosAlertView Of(SosAlert alert, IReadOnlyList<SosTimelineEntry>? timeline)
+    public static SosAlertView Of(SosAlert alert, IReadOnlyList<SosTimelineEntry>? timeline, bool forTrustedContact = false)
     {
         ArgumentNullException.ThrowIfNull(alert);
         return new(
-            alert.Id, alert.Status.WireName(), alert.RaisedBy, timeline is null ? null : alert.RaisedByPhone, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.Note, alert.RaisedAt,
+            alert.Id, alert.Status.WireName(), alert.RaisedBy, forTrustedContact ? null : alert.RaisedByPhone, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.Note, alert.RaisedAt,
             alert.EscalationLevel, alert.AcknowledgedBy, alert.AcknowledgedAt, alert.ClosedBy, alert.ClosedAt,
-            timeline is null ? null : alert.TrustedContacts, timeline);
+            timeline is null || forTrustedContact ? null : alert.TrustedContacts, timeline);
     }
 }

@@ -219,6 +219,15 @@
     state.refreshTimer = setTimeout(loadAlerts, 50);
   }
 
+  // Shown from the event itself at once; the refresh that follows brings what the event leaves out (the phone).
+  function upsert(event) {
+    const known = state.alerts.find(a => a.alertId === event.alertId);
+    const open = event.status === "active" || event.status === "acknowledged";
+    state.alerts = state.alerts.filter(a => a.alertId !== event.alertId);
+    if (open) state.alerts = [...state.alerts, Object.assign({}, known, event)].sort(order);
+    renderAlerts();
+  }
+
   function connectFeed() {
     const feed = new EventSource("/admin/v1/realtime/sos");
     const show = (live, text) => { $("feed").dataset.state = live; $("feed").textContent = "Live feed: " + text; };
@@ -232,6 +241,7 @@
         }
         return;
       }
+      upsert(event);
       scheduleRefresh();
     });
     feed.addEventListener("ended", () => { feed.close(); location.assign("/admin/sign-in"); });
