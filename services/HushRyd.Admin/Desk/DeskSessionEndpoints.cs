@@ -40,7 +40,7 @@ public static class DeskSessionEndpoints
         context.Response.Headers.CacheControl = "no-store";
         var token = BearerToken(context.Request) ?? context.Request.Cookies[DeskSession.CookieName];
         return token is not null && user.UserId() is { } userId
-            ? TypedResults.Ok(new DeskSessionView(token, userId))
+            ? TypedResults.Ok(new DeskSessionView(token, userId, user.FindFirstValue(HushRydClaims.Phone)))
             : Problems.Forbidden("The desk is used by a signed-in admin.");
     }
 

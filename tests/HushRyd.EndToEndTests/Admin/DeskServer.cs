@@ -30,7 +30,14 @@ public sealed class DeskServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = ServerProcess.Start(_data.Path, new Dictionary<string, string>(SosServer.Settings(AcknowledgeTimeout)) { ["Auth__AdminPhones__1"] = SecondAdminPhone, ["Auth__AdminPhones__2"] = ApiAdminPhone });
+        Server = ServerProcess.Start(_data.Path, new Dictionary<string, string>(SosServer.Settings(AcknowledgeTimeout)) 
+        {
+            ["Auth__AdminPhones__1"] = SecondAdminPhone,
+            ["Auth__AdminPhones__2"] = ApiAdminPhone,
+
+            // A login code the SMS providers refuse fails at once, for the operations view's failed jobs.
+            ["Notifications__Queues__MaxAttempts__High"] = "1",
+        });
         (await Server.WaitUntilReadyAsync()).Dispose();
         if (File.Exists(Chromium))
         {

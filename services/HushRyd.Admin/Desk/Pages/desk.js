@@ -262,7 +262,9 @@
         return tr;
       }));
       const failed = await Promise.all(queues.body.queues.map(q => api(`/admin/v1/queues/${q.queue}/failed?limit=20`)));
-      $("failed").tBodies[0].replaceChildren(...failed.filter(f => f.ok).flatMap(f => f.body).map(job => {
+      const jobs = failed.filter(f => f.ok).flatMap(f => f.body);
+      $("failed-empty").hidden = jobs.length > 0;
+      $("failed").tBodies[0].replaceChildren(...jobs.map(job => {
         const retry = el("button", { type: "button", "data-queue": job.queue, "data-job-id": job.id }, "Retry");
         retry.setAttribute("aria-label", `Retry ${job.queue} job to ${job.to}`);
         return row([job.queue, job.to, `${job.attempts}/${job.maxAttempts}`, job.lastError || "—", job.finishedAt ? clock(job.finishedAt) : "—", retry]);
@@ -327,8 +329,9 @@
       location.assign("/admin/sign-in");
       return;
     }
-    ({ accessToken: state.token, userId: state.userId } = await session.json());
-    $("who").textContent = "Signed in as " + state.userId;
+    const signedIn = await session.json();
+    ({ accessToken: state.token, userId: state.userId } = signedIn);
+    $("who").textContent = "Signed in as " + (signedIn.phone || state.userId);
     window.addEventListener("hashchange", route);
     route();
     connectFeed();
