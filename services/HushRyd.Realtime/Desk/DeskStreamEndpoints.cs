@@ -1,5 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using HushRyd.Platform.Identity;
 using HushRyd.Platform.Realtime;
 using HushRyd.Realtime.Rooms;
@@ -41,54 +40,15 @@ public static class DeskStreamEndpoints
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         var member = new StreamMember(options.Value.MaxPendingMessages, metrics);
-        var recheck = new SessionCheck(ConnectionCredentials.From(context), context.User.UserId(), scopes);
-        return TypedResults.ServerSentEvents(EventsAsync(member, membership, recheck, options.Value.SessionRecheckInterval, context.RequestAborted));
-    }
-
-    private static async IAsyncEnumerable<SseItem<object?>> EventsAsync(
-        StreamMember member,
-        RoomMembership membership,
-        SessionCheck session,
-        TimeSpan recheck,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await membership.JoinAsync(RealtimeRooms.SosAdmins, member);
-        try
-        {
-            yield return new SseItem<object?>(null, "ready");
-            while (true)
-            {
-                var next = await StreamWaits.NextAsync(member.Reader, recheck, cancellationToken);
-                if (next == StreamWait.Closed)
-                {
-                    yield break;
-                }
-
-                if (next == StreamWait.Quiet)
-                {
-                    if (!await session.StillAdminAsync())
-                    {
-                        yield return new SseItem<object?>(null, "ended");
-                        yield break;
-                    }
-
-                    yield return new SseItem<object?>(null, "ping");
-                    continue;
-                }
-
-                while (member.Reader.TryRead(out var message))
-                {
-                    if (message.Event == RealtimeEvents.Sos)
-                    {
-                        yield return new SseItem<object?>(message.Data, RealtimeEvents.Sos);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            await membership.LeaveAsync(RealtimeRooms.SosAdmins, member);
-        }
+        var session = new SessionCheck(ConnectionCredentials.From(context), context.User.UserId(), scopes);
+        return TypedResults.ServerSentEvents(RoomStream.EventsAsync<object>(
+            RealtimeRooms.SosAdmins,
+            member,
+            membership,
+            options.Value.SessionRecheckInterval,
+            _ => session.StillAdminAsync(),
+            message => message.Event == RealtimeEvents.Sos ? new SseItem<object?>(message.Data, RealtimeEvents.Sos) : null,
+            context.RequestAborted));
     }
 
     /// <summary>The stream's credentials judged again by the process's scheme, as the hub's connections are (a logout ends the stream).</summary>

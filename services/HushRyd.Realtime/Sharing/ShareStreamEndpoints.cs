@@ -1,5 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using HushRyd.Platform.Http;
 using HushRyd.Platform.Realtime;
 using HushRyd.Platform.Trips;
@@ -49,54 +48,15 @@ public static class ShareStreamEndpoints
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
         var member = new StreamMember(Capacity, metrics);
-        return TypedResults.ServerSentEvents(EventsAsync(token, RealtimeRooms.Trip(tripId), member, trips, membership, options.Value.ShareStreamRecheckInterval, cancellationToken));
-    }
-
-    private static async IAsyncEnumerable<SseItem<SharedPosition?>> EventsAsync(
-        string token,
-        string room,
-        StreamMember member,
-        ITripDirectory trips,
-        RoomMembership membership,
-        TimeSpan recheck,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await membership.JoinAsync(room, member);
-        try
-        {
-            yield return new SseItem<SharedPosition?>(null, "ready");
-            while (true)
-            {
-                var next = await StreamWaits.NextAsync(member.Reader, recheck, cancellationToken);
-                if (next == StreamWait.Closed)
-                {
-                    yield break;
-                }
-
-                if (next == StreamWait.Quiet)
-                {
-                    if (await trips.ResolveShareTokenAsync(token, cancellationToken) is null)
-                    {
-                        yield return new SseItem<SharedPosition?>(null, "ended");
-                        yield break;
-                    }
-
-                    yield return new SseItem<SharedPosition?>(null, "ping");
-                    continue;
-                }
-
-                while (member.Reader.TryRead(out var message))
-                {
-                    if (message.Event == RealtimeEvents.Location && SharedPosition.From(message.Data) is { } position)
-                    {
-                        yield return new SseItem<SharedPosition?>(position, RealtimeEvents.Location);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            await membership.LeaveAsync(room, member);
-        }
+        return TypedResults.ServerSentEvents(RoomStream.EventsAsync<SharedPosition>(
+            RealtimeRooms.Trip(tripId),
+            member,
+            membership,
+            options.Value.ShareStreamRecheckInterval,
+            async ct => await trips.ResolveShareTokenAsync(token, ct) is not null,
+            message => message.Event == RealtimeEvents.Location && SharedPosition.From(message.Data) is { } position
+                ? new SseItem<SharedPosition?>(position, RealtimeEvents.Location)
+                : null,
+            cancellationToken));
     }
 }

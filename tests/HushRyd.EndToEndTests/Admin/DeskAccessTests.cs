@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using HushRyd.Platform.Http;
 using HushRyd.Testing;
 using Microsoft.Playwright;
 
@@ -12,8 +13,6 @@ namespace HushRyd.EndToEndTests.Admin;
 [Collection(DeskCollection.Name)]
 public sealed class DeskAccessTests(DeskServer desk)
 {
-    private const string Cookie = "hushryd_desk";
-
     /// <summary>Everything the desk loads or reads, with the media type a browser asks for it with.</summary>
     private static readonly (string Path, string Accept)[] DeskResources =
     [
@@ -32,12 +31,12 @@ public sealed class DeskAccessTests(DeskServer desk)
     {
         var passenger = await desk.SignInAsync("+919812300077");
         var token = passenger.DefaultRequestHeaders.Authorization!.Parameter!;
-        using var client = NewClient(desk.Server.BaseAddress);
+        using var client = DeskRequests.NewClient(desk.Server.BaseAddress);
 
         foreach (var (path, accept) in DeskResources)
         {
-            using var byToken = await GetAsync(client, path, accept, bearer: token);
-            using var byCookie = await GetAsync(client, path, accept, cookie: token);
+            using var byToken = await DeskRequests.GetAsync(client, path, accept, bearer: token);
+            using var byCookie = await DeskRequests.GetAsync(client, path, accept, cookie: token);
             Assert.True(byToken.StatusCode == HttpStatusCode.Forbidden, $"{path} by a passenger's token: {(int)byToken.StatusCode}");
             Assert.True(byCookie.StatusCode == HttpStatusCode.Forbidden, $"{path} by a passenger's cookie: {(int)byCookie.StatusCode}");
             Assert.Equal("application/problem+json", byToken.Content.Headers.ContentType?.MediaType);
@@ -53,10 +52,10 @@ public sealed class DeskAccessTests(DeskServer desk)
     [Fact]
     public async Task Without_signing_in_a_browser_is_sent_to_the_sign_in_form_and_scripts_get_401()
     {
-        using var client = NewClient(desk.Server.BaseAddress);
+        using var client = DeskRequests.NewClient(desk.Server.BaseAddress);
 
-        using var page = await GetAsync(client, "/admin/", "text/html,application/xhtml+xml,*/*;q=0.8");
-        using var signIn = await GetAsync(client, "/admin/sign-in", "text/html");
+        using var page = await DeskRequests.GetAsync(client, "/admin/", "text/html,application/xhtml+xml,*/*;q=0.8");
+        using var signIn = await DeskRequests.GetAsync(client, "/admin/sign-in", "text/html");
         var form = await signIn.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -67,7 +66,7 @@ public sealed class DeskAccessTests(DeskServer desk)
         Assert.StartsWith("default-src 'none'; script-src 'nonce-", signIn.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         foreach (var (path, accept) in DeskResources.Skip(1))
         {
-            using var response = await GetAsync(client, path, accept);
+            using var response = await DeskRequests.GetAsync(client, path, accept);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{path} anonymously: {(int)response.StatusCode}");
         }
     }
@@ -77,24 +76,24 @@ public sealed class DeskAccessTests(DeskServer desk)
     {
         using var admin = new HttpClient { BaseAddress = desk.Server.BaseAddress };
         var token = await TestLogin.LoginAsync(admin, desk.DataDirectory, TestLogin.AdminPhone);
-        using var client = NewClient(desk.Server.BaseAddress);
+        using var client = DeskRequests.NewClient(desk.Server.BaseAddress);
         using var open = new HttpRequestMessage(HttpMethod.Post, "/admin/session");
         open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var opened = await client.SendAsync(open);
         var setCookie = opened.Headers.GetValues("Set-Cookie").Single();
 
         Assert.Equal(HttpStatusCode.NoContent, opened.StatusCode);
-        Assert.StartsWith($"{Cookie}={token};", setCookie, StringComparison.Ordinal);
+        Assert.StartsWith($"{DeskSession.CookieName}={token};", setCookie, StringComparison.Ordinal);
         Assert.Contains("path=/admin", setCookie, StringComparison.Ordinal);
         Assert.Contains("httponly", setCookie, StringComparison.Ordinal);
         Assert.Contains("samesite=strict", setCookie, StringComparison.Ordinal);
 
-        using var page = await GetAsync(client, "/admin/", "text/html", cookie: token);
-        using var script = await GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token);
-        using var feed = await GetAsync(client, "/admin/v1/realtime/sos", "text/event-stream", cookie: token);
+        using var page = await DeskRequests.GetAsync(client, "/admin/", "text/html", cookie: token);
+        using var script = await DeskRequests.GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token);
+        using var feed = await DeskRequests.GetAsync(client, "/admin/v1/realtime/sos", "text/event-stream", cookie: token);
         using var reader = new StreamReader(await feed.Content.ReadAsStreamAsync());
         var firstEvent = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        using var revalidated = await GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token, ifNoneMatch: script.Headers.ETag);
+        using var revalidated = await DeskRequests.GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token, ifNoneMatch: script.Headers.ETag);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
@@ -108,7 +107,7 @@ public sealed class DeskAccessTests(DeskServer desk)
 
         // A change by cookie alone would be a cross-site request forgery waiting to happen: it needs the bearer header.
         using var acknowledge = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/sos/sos_unknown/acknowledge");
-        acknowledge.Headers.Add("Cookie", $"{Cookie}={token}");
+        acknowledge.Headers.Add("Cookie", $"{DeskSession.CookieName}={token}");
         using var refused = await client.SendAsync(acknowledge);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
@@ -121,7 +120,7 @@ public sealed class DeskAccessTests(DeskServer desk)
         Assert.True(
             await Eventually.HoldsAsync(async () =>
             {
-                using var after = await GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token);
+                using var after = await DeskRequests.GetAsync(client, "/admin/assets/desk.js", "*/*", cookie: token);
                 return after.StatusCode == HttpStatusCode.Unauthorized;
             }, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)),
             "the desk cookie outlived the session");
@@ -140,7 +139,7 @@ public sealed class DeskAccessTests(DeskServer desk)
 
         Assert.EndsWith("/admin/sign-in", page.Url, StringComparison.Ordinal);
         Assert.Equal(200, again?.Status);
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == Cookie);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == DeskSession.CookieName);
     }
 
     [Fact]
@@ -149,49 +148,16 @@ public sealed class DeskAccessTests(DeskServer desk)
         using var data = new TempDirectory();
         await using var server = ServerProcess.Start(data.Path, new Dictionary<string, string> { ["Admin__AllowedNetworks__0"] = "10.99.0.0/16" });
         (await server.WaitUntilReadyAsync()).Dispose();
-        using var admin = NewClient(server.BaseAddress);
+        using var admin = DeskRequests.NewClient(server.BaseAddress);
         var token = await TestLogin.LoginAsync(admin, data.Path, TestLogin.AdminPhone);
 
         foreach (var (path, accept) in DeskResources.Append(("/admin/sign-in", "text/html")))
         {
-            using var byToken = await GetAsync(admin, path, accept, bearer: token);
-            using var byCookie = await GetAsync(admin, path, accept, cookie: token);
+            using var byToken = await DeskRequests.GetAsync(admin, path, accept, bearer: token);
+            using var byCookie = await DeskRequests.GetAsync(admin, path, accept, cookie: token);
             Assert.True(byToken.StatusCode == HttpStatusCode.Forbidden, $"{path} from outside the admin networks: {(int)byToken.StatusCode}");
             Assert.True(byCookie.StatusCode == HttpStatusCode.Forbidden, $"{path} by cookie from outside the admin networks: {(int)byCookie.StatusCode}");
             Assert.Contains("Admin:AllowedNetworks", await byToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>Sends exactly the cookies a test sets, and shows redirects instead of following them.</summary>
-    private static HttpClient NewClient(Uri baseAddress) =>
-        new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
-
-    private static async Task<HttpResponseMessage> GetAsync(
-        HttpClient client,
-        string path,
-        string accept,
-        string? bearer = null,
-        string? cookie = null,
-        EntityTagHeaderValue? ifNoneMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        if (cookie is not null)
-        {
-            request.Headers.Add("Cookie", $"{Cookie}={cookie}");
-        }
-
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.IfNoneMatch.Add(ifNoneMatch);
-        }
-
-        // Headers only: an event stream never ends, so bodies are read by the caller where it needs them.
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 }

@@ -22,11 +22,7 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
     public async Task An_alert_raised_over_the_api_appears_on_both_desks_live_and_the_acknowledgement_stops_escalation_and_shows_on_the_other_desk()
     {
         Skip.If(desk.Browser is null, $"{DeskServer.Chromium} is not installed (apt-get install -y chromium); the desk was not looked at in a browser.");
-        var consoleErrors = new List<string>();
-        var first = await desk.NewPageAsync(1280, 800, consoleErrors);
-        var second = await desk.NewPageAsync(390, 844, consoleErrors);
-        await Task.WhenAll(desk.SignInThroughPageAsync(first, TestLogin.AdminPhone), desk.SignInThroughPageAsync(second, DeskServer.SecondAdminPhone));
-        await Task.WhenAll(LiveAsync(first), LiveAsync(second));
+        var (first, second, consoleErrors) = await TwoDesksAsync(390, 844);
         await first.EvaluateAsync(NoteArrivals);
 
         var driver = await desk.SignInAsync(TestLogin.DriverPhones[0]);
@@ -104,11 +100,7 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
     public async Task Two_admins_acknowledging_at_once_one_wins_and_the_other_desk_says_who()
     {
         Skip.If(desk.Browser is null, $"{DeskServer.Chromium} is not installed (apt-get install -y chromium); the desk was not looked at in a browser.");
-        var consoleErrors = new List<string>();
-        var first = await desk.NewPageAsync(1280, 800, consoleErrors);
-        var second = await desk.NewPageAsync(1280, 800, consoleErrors);
-        await Task.WhenAll(desk.SignInThroughPageAsync(first, TestLogin.AdminPhone), desk.SignInThroughPageAsync(second, DeskServer.SecondAdminPhone));
-        await Task.WhenAll(LiveAsync(first), LiveAsync(second));
+        var (first, second, consoleErrors) = await TwoDesksAsync(1280, 800);
         var traveller = await desk.SignInAsync(SosServer.Traveller);
 
         var (created, alertId) = await SosServer.RaiseAsync(traveller, "race-" + Guid.NewGuid().ToString("N"));
@@ -142,6 +134,17 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
           })).observe(document.getElementById('alerts'), { childList: true, subtree: true });
         }
         """;
+
+    /// <summary>Two admins signed in through the page, each in a browser of their own, both desks on the live feed.</summary>
+    private async Task<(IPage First, IPage Second, List<string> Errors)> TwoDesksAsync(int secondWidth, int secondHeight)
+    {
+        var errors = new List<string>();
+        var first = await desk.NewPageAsync(1280, 800, errors);
+        var second = await desk.NewPageAsync(secondWidth, secondHeight, errors);
+        await Task.WhenAll(desk.SignInThroughPageAsync(first, TestLogin.AdminPhone), desk.SignInThroughPageAsync(second, DeskServer.SecondAdminPhone));
+        await Task.WhenAll(LiveAsync(first), LiveAsync(second));
+        return (first, second, errors);
+    }
 
     private static async Task LiveAsync(IPage page)
     {

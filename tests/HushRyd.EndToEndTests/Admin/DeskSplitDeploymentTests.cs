@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using HushRyd.Testing;
 
@@ -32,16 +31,16 @@ public sealed class DeskSplitDeploymentTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_signed_in_at_the_gateway_opens_the_desk_served_by_the_admin_process_and_a_passenger_does_not()
     {
-        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _gateway.BaseAddress };
+        using var client = DeskRequests.NewClient(_gateway.BaseAddress);
         var adminToken = await TestLogin.LoginAsync(client, _gatewayData.Path, TestLogin.AdminPhone);
         var passengerToken = await TestLogin.LoginAsync(client, _gatewayData.Path, "+919812300066");
 
-        using var anonymous = await SendAsync(client, HttpMethod.Get, "/admin/", "text/html");
-        using var signIn = await SendAsync(client, HttpMethod.Get, "/admin/sign-in", "text/html");
-        using var opened = await SendAsync(client, HttpMethod.Post, "/admin/session", "application/json", bearer: adminToken);
-        using var desk = await SendAsync(client, HttpMethod.Get, "/admin/", "text/html", cookie: adminToken);
-        using var session = await SendAsync(client, HttpMethod.Get, "/admin/session", "application/json", cookie: adminToken);
-        using var byPassenger = await SendAsync(client, HttpMethod.Get, "/admin/", "text/html", cookie: passengerToken);
+        using var anonymous = await DeskRequests.SendAsync(client, HttpMethod.Get, "/admin/", "text/html");
+        using var signIn = await DeskRequests.SendAsync(client, HttpMethod.Get, "/admin/sign-in", "text/html");
+        using var opened = await DeskRequests.SendAsync(client, HttpMethod.Post, "/admin/session", "application/json", bearer: adminToken);
+        using var desk = await DeskRequests.SendAsync(client, HttpMethod.Get, "/admin/", "text/html", cookie: adminToken);
+        using var session = await DeskRequests.SendAsync(client, HttpMethod.Get, "/admin/session", "application/json", cookie: adminToken);
+        using var byPassenger = await DeskRequests.SendAsync(client, HttpMethod.Get, "/admin/", "text/html", cookie: passengerToken);
 
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
@@ -77,22 +76,5 @@ public sealed class DeskSplitDeploymentTests : IAsyncLifetime
         await _admin.DisposeAsync();
         _gatewayData.Dispose();
         _adminData.Dispose();
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string accept, string? bearer = null, string? cookie = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        if (cookie is not null)
-        {
-            request.Headers.Add("Cookie", $"hushryd_desk={cookie}");
-        }
-
-        return await client.SendAsync(request);
     }
 }

@@ -29,9 +29,6 @@ public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier
         await alerts.AppendAsync(alert.Id, new SosTimelineEntry(time.GetUtcNow(), SosTimelineKinds.Escalated, Detail: $"level {input.Level}"), CancellationToken.None);
         var step = StepOf(input.Level);
         var escalated = alert with { EscalationLevel = Math.Max(alert.EscalationLevel, input.Level) };
-
-        // The desks show the level; they hear of the new one at once rather than at their next refresh.
-        await notifier.BroadcastAsync(alert.Id, step, RealtimeRooms.SosAdmins, SosEventPayload.Of(escalated), CancellationToken.None);
         foreach (var responder in options.Value.OnCall)
         {
             await notifier.QueueAsync(alert.Id, step, SosMessages.Escalation(responder.Phone, alert, input.Level), CancellationToken.None);
@@ -41,6 +38,8 @@ public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier
             }
         }
 
+        // The desks show the level; they hear of the new one at once rather than at their next refresh, after the pages.
+        await notifier.BroadcastAsync(alert.Id, step, RealtimeRooms.SosAdmins, SosEventPayload.Of(escalated), CancellationToken.None);
         return SosStatus.Active;
     }
 }

@@ -310,10 +310,10 @@
     const operations = location.hash === "#operations";
     $("desk").hidden = operations;
     $("operations").hidden = !operations;
-    $("nav-desk").toggleAttribute("aria-current", !operations);
-    $("nav-operations").toggleAttribute("aria-current", operations);
-    if (!operations) $("nav-desk").setAttribute("aria-current", "page");
-    else $("nav-operations").setAttribute("aria-current", "page");
+    for (const [link, current] of [["nav-desk", !operations], ["nav-operations", operations]]) {
+      if (current) $(link).setAttribute("aria-current", "page");
+      else $(link).removeAttribute("aria-current");
+    }
     if (operations) loadOperations();
   }
 
