@@ -3,6 +3,7 @@ using HushRyd.Platform.Identity;
 using HushRyd.Platform.Modules;
 using HushRyd.Platform.Realtime;
 using HushRyd.Platform.Trips;
+using HushRyd.Realtime.Desk;
 using HushRyd.Realtime.FanOut;
 using HushRyd.Realtime.Hubs;
 using HushRyd.Realtime.Rooms;
@@ -76,5 +77,6 @@ public sealed class RealtimeModule : IHushRydModule
         }).RequireAuthorization(UserPolicy);
         endpoints.MapRealtimeStats();
         endpoints.MapShareStream();
+        endpoints.MapDeskStream();
     }
 }

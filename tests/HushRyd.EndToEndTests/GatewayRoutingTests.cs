@@ -78,6 +78,30 @@ public sealed class GatewayRoutingTests : IAsyncLifetime
         Assert.Equal("application/problem+json", whoami.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task The_admin_api_of_the_queues_and_of_the_realtime_cluster_goes_to_their_own_processes_with_the_admin()
+    {
+        await using var gateway = ServerProcess.Start(
+            _data.Path,
+            new Dictionary<string, string> { ["Gateway__Proxy__Notifications"] = _upstreamAddress, ["Gateway__Proxy__Realtime"] = _upstreamAddress },
+            "--target",
+            "gateway");
+        using var admin = await gateway.WaitUntilReadyAsync();
+        await TestLogin.SignInAsAdminAsync(admin, _data.Path);
+
+        foreach (var path in new[] { "/admin/v1/queues", "/admin/v1/queues/sms/failed", "/admin/v1/realtime/stats", "/admin/v1/realtime/sos" })
+        {
+            using var response = await admin.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var echo = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(path, echo.RootElement.GetProperty("path").GetString());
+            Assert.Equal("passenger,admin", echo.RootElement.GetProperty("principal").GetProperty("x-hushryd-principal-roles").GetString());
+        }
+
+        using var desk = await admin.GetAsync(new Uri("/admin/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, desk.StatusCode);
+    }
+
     public async Task DisposeAsync()
     {
         await _upstream.DisposeAsync();

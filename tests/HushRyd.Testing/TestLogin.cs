@@ -48,6 +48,15 @@ public static partial class TestLogin
         return client;
     }
 
+    /// <summary>The user id (the <c>sub</c> claim) an access token was issued to.</summary>
+    public static string UserIdOf(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        using var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+        return claims.RootElement.GetProperty("sub").GetString()!;
+    }
+
     /// <summary>How many SMS the dev outbox holds for <paramref name="phone"/>; pass it to <see cref="ReadCodeAsync"/> after requesting a code.</summary>
     public static async Task<int> SentCountAsync(string dataDirectory, string phone) => (await SentAsync(dataDirectory, phone)).Count;
 

@@ -7,7 +7,7 @@ namespace HushRyd.Gateway.Identity;
 /// Who a request comes from, once a token or API key is verified: immutable, so one validation serves every
 /// request of a burst, and each request still gets a principal of its own (<see cref="ToIdentity"/>).
 /// </summary>
-public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnlyList<string> Roles, string? TokenId)
+public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnlyList<string> Roles, string? TokenId, string? Phone = null)
 {
     /// <summary>A user token carrying this role is counted at the premium tier.</summary>
     public const string PremiumRole = "premium";
@@ -27,7 +27,7 @@ public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnl
 
         string[] roles = [.. validated.FindAll(HushRydClaims.Role).Select(c => c.Value)];
         var tier = roles.Contains(PremiumRole) ? RateLimitTier.Premium : RateLimitTier.Authenticated;
-        return new Caller(HushRydClaims.KindUser, userId, tier, roles, tokenId);
+        return new Caller(HushRydClaims.KindUser, userId, tier, roles, tokenId, validated.FindFirst(HushRydClaims.Phone)?.Value);
     }
 
     public CallerIdentity ToIdentity(string authenticationType)
@@ -44,6 +44,12 @@ public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnl
         if (TokenId is not null)
         {
             Add(identity, HushRydClaims.TokenId, TokenId);
+        }
+
+        // Who raised an SOS is shown to the desk and told to contacts by phone number.
+        if (Phone is not null)
+        {
+            Add(identity, HushRydClaims.Phone, Phone);
         }
 
         return identity;

@@ -12,7 +12,7 @@ namespace HushRyd.Gateway.Identity;
 
 /// <summary>
 /// One scheme for both kinds of caller: <c>X-Api-Key</c> for partners and services, a bearer JWT (or the
-/// SignalR <c>access_token</c> query on /ws) for users. A token is honoured only while its session is.
+/// SignalR <c>access_token</c> query on /ws, or the desk's cookie for reads of /admin) for users. A token is honoured only while its session is.
 /// </summary>
 public sealed class HushRydAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -44,8 +44,15 @@ public sealed class HushRydAuthenticationHandler(
         }
 
         // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.
-        return Request.Path.StartsWithSegments(RoutePrefixes.Realtime) && Request.Query.TryGetValue("access_token", out var query)
-            ? await AuthenticateUserAsync(await tokens.ValidateAsync(query.ToString()))
+        if (Request.Path.StartsWithSegments(RoutePrefixes.Realtime) && Request.Query.TryGetValue("access_token", out var query))
+        {
+            return await AuthenticateUserAsync(await tokens.ValidateAsync(query.ToString()));
+        }
+
+        // Nor on page loads and EventSource streams: the desk's cookie stands in for reads of /admin only (DeskSession).
+        return Request.Path.StartsWithSegments(RoutePrefixes.Admin) && (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+            && Request.Cookies.TryGetValue(DeskSession.CookieName, out var cookie) && !string.IsNullOrEmpty(cookie)
+            ? await AuthenticateUserAsync(await tokens.ValidateAsync(cookie))
             : AuthenticateResult.NoResult();
     }
 

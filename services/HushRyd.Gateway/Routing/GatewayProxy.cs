@@ -9,7 +9,8 @@ using Yarp.ReverseProxy.Transforms;
 namespace HushRyd.Gateway.Routing;
 
 /// <summary>
-/// The seed's routing table (/api/v1/* and /share/*, the location service's routes, /ws/*, /admin/*) for modules in
+/// The seed's routing table (/api/v1/* and /share/*, the location service's routes, /ws/*, /admin/*: the desk's pages and
+/// the admin API of each module) for modules in
 /// other processes, through YARP.
 /// The gateway's own endpoints are literal routes, so they win over these catch-alls.
 /// </summary>
@@ -36,6 +37,10 @@ public static class GatewayProxy
             // Public share pages are served by the Trips module, which sits behind the API cluster.
             ("share", "api", options.Api, "/share/{**rest}"),
             ("realtime", "realtime", options.Realtime, "/ws/{**rest}"),
+
+            // The admin API of the queues and of the WebSocket cluster (the desk's live feed too), served by those modules.
+            ("queues-admin", "notifications", options.Notifications, "/admin/v1/queues/{**rest}"),
+            ("realtime-admin", "realtime", options.Realtime, "/admin/v1/realtime/{**rest}"),
             ("admin", "admin", options.Admin, "/admin/{**rest}"),
         }.Where(t => !string.IsNullOrWhiteSpace(t.Address)).ToArray();
         if (targets.Length == 0)

@@ -18,9 +18,12 @@ public sealed class ProxyOptions
     /// <summary>/api/v1/sos and /admin/v1/sos (the SOS service); with the API and admin clusters when empty.</summary>
     public string? Sos { get; set; }
 
-    /// <summary>/ws/* (the WebSocket cluster).</summary>
+    /// <summary>/admin/v1/queues (the notification queues' admin API); with the admin cluster when empty.</summary>
+    public string? Notifications { get; set; }
+
+    /// <summary>/ws/* and /admin/v1/realtime (the WebSocket cluster, its stats and the desk's live feed).</summary>
     public string? Realtime { get; set; }
 
-    /// <summary>/admin/* (the admin service).</summary>
+    /// <summary>/admin/* (the admin service: the safety desk's pages and session).</summary>
     public string? Admin { get; set; }
 }

@@ -46,6 +46,11 @@ public sealed class ForwardedPrincipalHandler(
         claims.AddRange(headers[PrincipalHeaders.Roles].ToString()
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(role => new Claim(HushRydClaims.Role, role)));
+        if (headers[PrincipalHeaders.Phone].ToString() is { Length: > 0 } phone)
+        {
+            claims.Add(new Claim(HushRydClaims.Phone, phone));
+        }
+
         var identity = new ClaimsIdentity(claims, SchemeName, HushRydClaims.Subject, HushRydClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

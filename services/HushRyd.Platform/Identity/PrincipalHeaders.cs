@@ -10,6 +10,7 @@ public static class PrincipalHeaders
     public const string Kind = Prefix + "Kind";
     public const string Tier = Prefix + "Tier";
     public const string Roles = Prefix + "Roles";
+    public const string Phone = Prefix + "Phone";
 
     /// <summary>Proves a request came through the gateway; modules in other processes honour principal headers only with it.</summary>
     public const string InternalToken = "X-HushRyd-Internal-Token";
@@ -26,5 +27,9 @@ public static class PrincipalHeaders
         yield return (Kind, principal.FindFirstValue(HushRydClaims.Kind) ?? string.Empty);
         yield return (Tier, principal.FindFirstValue(HushRydClaims.Tier) ?? string.Empty);
         yield return (Roles, string.Join(',', principal.FindAll(HushRydClaims.Role).Select(c => c.Value)));
+        if (principal.FindFirstValue(HushRydClaims.Phone) is { } phone)
+        {
+            yield return (Phone, phone);
+        }
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Primitives;
 namespace HushRyd.Realtime.Sessions;
 
 /// <summary>
-/// What a connection proved its identity with (bearer header, <c>access_token</c> query, or a gateway's forwarded
-/// principal), kept so the same authentication scheme can judge it again while the connection lasts.
+/// What a connection proved its identity with (bearer header, <c>access_token</c> query, the desk's cookie, or a
+/// gateway's forwarded principal), kept so the same authentication scheme can judge it again while the connection lasts.
 /// </summary>
 internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<string, StringValues>[] Headers)
 {
@@ -27,6 +27,7 @@ internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<str
         [
             .. request.Headers.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
                 || h.Key.Equals("X-Api-Key", StringComparison.OrdinalIgnoreCase)
+                || h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
                 || h.Key.Equals(PrincipalHeaders.InternalToken, StringComparison.OrdinalIgnoreCase)
                 || h.Key.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)),
         ];
@@ -37,6 +38,7 @@ internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<str
     public HttpContext ToRequest(IServiceProvider services, PathString path)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = HttpMethods.Get;
         context.Request.Path = path;
         context.Request.QueryString = Query;
         foreach (var (name, value) in Headers)

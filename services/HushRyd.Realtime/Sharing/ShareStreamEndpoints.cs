@@ -1,6 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using HushRyd.Platform.Http;
 using HushRyd.Platform.Realtime;
 using HushRyd.Platform.Trips;
@@ -50,75 +48,15 @@ public static class ShareStreamEndpoints
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
         var member = new StreamMember(Capacity, metrics);
-        return TypedResults.ServerSentEvents(EventsAsync(token, RealtimeRooms.Trip(tripId), member, trips, membership, options.Value.ShareStreamRecheckInterval, cancellationToken));
-    }
-
-    private static async IAsyncEnumerable<SseItem<SharedPosition?>> EventsAsync(
-        string token,
-        string room,
-        StreamMember member,
-        ITripDirectory trips,
-        RoomMembership membership,
-        TimeSpan recheck,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await membership.JoinAsync(room, member);
-        try
-        {
-            yield return new SseItem<SharedPosition?>(null, "ready");
-            while (true)
-            {
-                var next = await NextAsync(member.Reader, recheck, cancellationToken);
-                if (next == Next.Closed)
-                {
-                    yield break;
-                }
-
-                if (next == Next.Quiet)
-                {
-                    if (await trips.ResolveShareTokenAsync(token, cancellationToken) is null)
-                    {
-                        yield return new SseItem<SharedPosition?>(null, "ended");
-                        yield break;
-                    }
-
-                    yield return new SseItem<SharedPosition?>(null, "ping");
-                    continue;
-                }
-
-                while (member.Reader.TryRead(out var message))
-                {
-                    if (message.Event == RealtimeEvents.Location && SharedPosition.From(message.Data) is { } position)
-                    {
-                        yield return new SseItem<SharedPosition?>(position, RealtimeEvents.Location);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            await membership.LeaveAsync(room, member);
-        }
-    }
-
-    private static async Task<Next> NextAsync(ChannelReader<RoomMessage> reader, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        quiet.CancelAfter(wait);
-        try
-        {
-            return await reader.WaitToReadAsync(quiet.Token) ? Next.Message : Next.Closed;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Next.Quiet;
-        }
-    }
-
-    private enum Next
-    {
-        Message,
-        Quiet,
-        Closed,
+        return TypedResults.ServerSentEvents(RoomStream.EventsAsync<SharedPosition>(
+            RealtimeRooms.Trip(tripId),
+            member,
+            membership,
+            options.Value.ShareStreamRecheckInterval,
+            async ct => await trips.ResolveShareTokenAsync(token, ct) is not null,
+            message => message.Event == RealtimeEvents.Location && SharedPosition.From(message.Data) is { } position
+                ? new SseItem<SharedPosition?>(position, RealtimeEvents.Location)
+                : null,
+            cancellationToken));
     }
 }

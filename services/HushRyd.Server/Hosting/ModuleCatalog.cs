@@ -1,3 +1,4 @@
+using HushRyd.Admin;
 using HushRyd.Gateway;
 using HushRyd.Location;
 using HushRyd.Notifications;
@@ -11,5 +12,5 @@ namespace HushRyd.Server.Hosting;
 /// <summary>Every module this build can run, in start-up order.</summary>
 public static class ModuleCatalog
 {
-    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule(), new NotificationsModule(), new LocationModule(), new RealtimeModule(), new SosModule()];
+    public static IReadOnlyList<IHushRydModule> All { get; } = [new GatewayModule(), new TripsModule(), new NotificationsModule(), new LocationModule(), new RealtimeModule(), new SosModule(), new AdminModule()];
 }

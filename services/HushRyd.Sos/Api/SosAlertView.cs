@@ -3,11 +3,12 @@ using HushRyd.Workflows.Sos.Alerts;
 
 namespace HushRyd.Sos.Api;
 
-/// <summary>An alert as its raiser and admins see it; a trusted contact following the share link sees it without contacts and timeline.</summary>
+/// <summary>An alert as its raiser and admins see it; a trusted contact following the share link sees it without phone, contacts and timeline.</summary>
 public sealed record SosAlertView(
     string AlertId,
     string Status,
     string RaisedBy,
+    string? RaisedByPhone,
     string? TripId,
     string? DriverId,
     double Lat,
@@ -22,12 +23,12 @@ public sealed record SosAlertView(
     IReadOnlyList<SosContact>? TrustedContacts,
     IReadOnlyList<SosTimelineEntry>? Timeline)
 {
-    public static SosAlertView Of(SosAlert alert, IReadOnlyList<SosTimelineEntry>? timeline)
+    public static SosAlertView Of(SosAlert alert, IReadOnlyList<SosTimelineEntry>? timeline, bool forTrustedContact = false)
     {
         ArgumentNullException.ThrowIfNull(alert);
         return new(
-            alert.Id, alert.Status.WireName(), alert.RaisedBy, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.Note, alert.RaisedAt,
+            alert.Id, alert.Status.WireName(), alert.RaisedBy, forTrustedContact ? null : alert.RaisedByPhone, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.Note, alert.RaisedAt,
             alert.EscalationLevel, alert.AcknowledgedBy, alert.AcknowledgedAt, alert.ClosedBy, alert.ClosedAt,
-            timeline is null ? null : alert.TrustedContacts, timeline);
+            timeline is null || forTrustedContact ? null : alert.TrustedContacts, timeline);
     }
 }

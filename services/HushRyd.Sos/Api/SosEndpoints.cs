@@ -74,7 +74,7 @@ public static class SosEndpoints
         }
 
         return shareToken is not null && alert.TripId is not null && await trips.ResolveShareTokenAsync(shareToken, cancellationToken) == alert.TripId
-            ? TypedResults.Ok(SosAlertView.Of(alert, null))
+            ? TypedResults.Ok(SosAlertView.Of(alert, null, forTrustedContact: true))
             : Problems.NotFound("SOS alert");
     }
 

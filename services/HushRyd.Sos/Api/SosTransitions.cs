@@ -1,13 +1,18 @@
 using HushRyd.Platform.Http;
+using HushRyd.Platform.Realtime;
 using HushRyd.Sos.Running;
 using HushRyd.Workflows.Sos.Alerts;
+using HushRyd.Workflows.Sos.Notifying;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HushRyd.Sos.Api;
 
-/// <summary>A state change asked for over HTTP: stored first (the one conditional write decides races), then told to the workflow.</summary>
-public sealed class SosTransitions(ISosAlertStore alerts, ISosWorkflows workflows, TimeProvider time)
+/// <summary>
+/// A state change asked for over HTTP: stored first (the one conditional write decides races), then told to the workflow.
+/// An acknowledgement is also told to every desk at once, so the other admins see who took the alert.
+/// </summary>
+public sealed class SosTransitions(ISosAlertStore alerts, ISosWorkflows workflows, SosNotifier notifier, TimeProvider time)
 {
     public async Task<Results<Ok<SosAlertView>, ProblemHttpResult>> ApplyAsync(string alertId, SosStatus target, string by, string workflowEvent, CancellationToken cancellationToken)
     {
@@ -23,6 +28,12 @@ public sealed class SosTransitions(ISosAlertStore alerts, ISosWorkflows workflow
         }
 
         await workflows.RaiseAsync(alertId, workflowEvent, target == SosStatus.Acknowledged ? by : target.WireName(), cancellationToken);
+        if (target == SosStatus.Acknowledged)
+        {
+            // Closing is told to the desks by the workflow's last step; nothing else tells them of an acknowledgement.
+            await notifier.BroadcastAsync(alertId, target.WireName(), RealtimeRooms.SosAdmins, SosEventPayload.Of(moved.Alert), cancellationToken);
+        }
+
         return TypedResults.Ok(SosAlertView.Of(moved.Alert, await alerts.TimelineAsync(alertId, cancellationToken)));
     }
 

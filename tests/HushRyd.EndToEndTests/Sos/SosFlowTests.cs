@@ -87,13 +87,7 @@ public sealed class SosFlowTests : IDisposable
         Assert.Equal(0, active.RootElement.GetArrayLength());
     }
 
-    private async Task<string> AdminIdAsync(HttpClient admin)
-    {
-        var token = await TestLogin.SignInAsAdminAsync(admin, _data.Path);
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        using var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
-        return claims.RootElement.GetProperty("sub").GetString()!;
-    }
+    private async Task<string> AdminIdAsync(HttpClient admin) => TestLogin.UserIdOf(await TestLogin.SignInAsAdminAsync(admin, _data.Path));
 
     public void Dispose() => _data.Dispose();
 }

@@ -29,9 +29,9 @@ internal static class SosServer
         return traveller;
     }
 
-    public static async Task<(HttpStatusCode Status, string AlertId)> RaiseAsync(HttpClient traveller, string idempotencyKey)
+    public static async Task<(HttpStatusCode Status, string AlertId)> RaiseAsync(HttpClient traveller, string idempotencyKey, string? tripId = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/sos", UriKind.Relative)) { Content = JsonContent.Create(new { lat = 12.9716, lng = 77.5946, note = "cab took a wrong turn" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/sos", UriKind.Relative)) { Content = JsonContent.Create(new { tripId, lat = 12.9716, lng = 77.5946, note = "cab took a wrong turn" }) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await traveller.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using Dapr.Workflow;
+using HushRyd.Platform.Realtime;
 using HushRyd.Workflows.Sos.Alerts;
 using HushRyd.Workflows.Sos.Notifying;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ public sealed record EscalateInput(string AlertId, int Level);
 
 /// <summary>
 /// Step 5, after a timeout ran out: if the stored alert is still active, pages the on-call roster (SMS, and the webhook
-/// where one is set) and records the level on the alert. Returns the status it saw; anything but active pages nobody.
+/// where one is set), records the level on the alert and tells the desks. Returns the status it saw; anything but active pages nobody.
 /// </summary>
 public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier, IOptions<SosOptions> options, TimeProvider time) : WorkflowActivity<EscalateInput, SosStatus>
 {
@@ -37,6 +38,8 @@ public sealed class EscalateActivity(ISosAlertStore alerts, SosNotifier notifier
             }
         }
 
+        // The desks show the level; they hear of the new one at once rather than at their next refresh, after the pages.
+        await notifier.BroadcastAsync(alert.Id, step, RealtimeRooms.SosAdmins, SosEventPayload.Of(escalated), CancellationToken.None);
         return SosStatus.Active;
     }
 }
