@@ -25,7 +25,7 @@ public static class SosLoadBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = BenchmarkReport.Argument(args, 0, 30);
-        var rate = BenchmarkReport.Argument(args, 1, 10);
+        var rate = BenchmarkReport.Argument(args, 1, 5);
         var connections = BenchmarkReport.Argument(args, 2, 16);
         var alerts = seconds * rate;
         using var data = new TempDirectory();
