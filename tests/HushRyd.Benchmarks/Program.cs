@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "realtime-load" => await RealtimeLoadBenchmark.RunAsync(args[1..]),
     "realtime-load-client" => await RealtimeLoadClient.RunAsync(args[1..]),
     "notifications" => await NotificationBenchmark.RunAsync(args[1..]),
+    "sos" => await SosLoadBenchmark.RunAsync(args[1..]),
     "garnet-soak" => await GarnetSoakBenchmark.RunAsync(args[1..]),
     "gateway" => await GatewayBenchmark.RunAsync(args[1..]),
     "gateway-principals" => await GatewayPrincipalsBenchmark.RunAsync(args[1..]),

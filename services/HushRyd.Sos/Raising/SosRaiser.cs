@@ -7,8 +7,8 @@ namespace HushRyd.Sos.Raising;
 
 /// <summary>
 /// Property 3: the alert is durably stored first; only then is its workflow (the only thing that notifies anyone)
-/// started. A store failure returns no alert and starts nothing. The trip's driver and the raiser's trusted contacts
-/// are looked up first but briefly: Trips being slow or down must not delay or refuse an SOS.
+/// started, without holding up the answer. A store failure returns no alert and starts nothing. The trip's driver and
+/// the raiser's trusted contacts are looked up first but briefly: Trips being slow or down must not delay or refuse an SOS.
 /// </summary>
 public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workflows, ITripDirectory trips, ISosContacts contacts, TimeProvider time, ILogger<SosRaiser> logger)
 {
@@ -37,7 +37,10 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
 
         if (!stored.Alert.WorkflowStarted)
         {
-            await workflows.TryStartAsync(stored.Alert.Id, cancellationToken);
+            // The 201 waits for the commit, not for the workflow runtime: the start goes on beside the answer, untied from the
+            // caller's request. A start that never lands (the process dies first, the runtime is down) is the re-starter's,
+            // after its grace.
+            _ = workflows.TryStartAsync(stored.Alert.Id, CancellationToken.None);
         }
 
         return new SosRaising(stored);

@@ -140,16 +140,24 @@ public sealed class RecordingWorkflows(SosEventLog log) : ISosWorkflows
     /// <summary>The workflow runtime is unreachable: starts fail as <see cref="DaprSosWorkflows"/> reports them.</summary>
     public bool Unreachable { get; set; }
 
-    public Task<bool> TryStartAsync(string alertId, CancellationToken cancellationToken)
+    /// <summary>While set, a start is accepted but does not answer until the source completes.</summary>
+    public TaskCompletionSource? Stalled { get; set; }
+
+    public async Task<bool> TryStartAsync(string alertId, CancellationToken cancellationToken)
     {
+        if (Stalled is { } stalled)
+        {
+            await stalled.Task;
+        }
+
         if (Unreachable)
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         log.Add("workflow:start:" + alertId);
         Started.Add(alertId);
-        return Task.FromResult(true);
+        return true;
     }
 
     public Task<bool> ExistsAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Started.Contains(alertId));

@@ -1,4 +1,5 @@
 using HushRyd.Sos.Running;
+using HushRyd.Testing;
 using HushRyd.Workflows.Sos;
 using HushRyd.Workflows.Sos.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace HushRyd.IntegrationTests.Sos;
 
-/// <summary>An alert is never lost: one stored while the workflow runtime was unreachable is started by the re-starter's next scan.</summary>
+/// <summary>
+/// An alert is never lost: one stored while the workflow runtime was unreachable is started by the re-starter's next scan, and
+/// a runtime that is slow to take the start does not hold up the answer.
+/// </summary>
 public sealed class SosWorkflowRestarterTests : IAsyncLifetime
 {
     private SosHarness _sos = null!;
@@ -38,5 +42,20 @@ public sealed class SosWorkflowRestarterTests : IAsyncLifetime
         await _sos.RunWorkflowAsync(context, raised.Stored.Alert.Id);
         Assert.Equal(0, await restarter.RestartMissingAsync(CancellationToken.None));
         Assert.Single(_sos.Workflows.Started);
+    }
+
+    [Fact]
+    public async Task An_alert_is_answered_once_stored_while_its_workflow_start_still_hangs_and_the_start_lands_afterwards()
+    {
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sos.Workflows.Stalled = stalled;
+
+        var raised = await _sos.RaiseAsync("tap").WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.NotNull(raised.Stored);
+        Assert.NotNull(await _sos.Store.FindAsync(raised.Stored!.Alert.Id, CancellationToken.None));
+        Assert.Empty(_sos.Workflows.Started);
+        stalled.SetResult();
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(_sos.Workflows.Started.Contains(raised.Stored.Alert.Id)), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10)));
     }
 }

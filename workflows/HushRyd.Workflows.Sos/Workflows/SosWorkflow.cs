@@ -5,7 +5,7 @@ using HushRyd.Workflows.Sos.Alerts;
 namespace HushRyd.Workflows.Sos.Workflows;
 
 /// <summary>
-/// Seed §5 as a durable workflow: confirm the alert is stored, start tracking, notify the desk and every trusted
+/// Seed §5 as a durable workflow: confirm the alert is stored, then start tracking and notify the desk and every trusted
 /// contact in parallel, then wait for an acknowledgement against a durable timer and page the on-call roster each time
 /// it runs out (at most <see cref="SosWorkflowInput.MaxEscalations"/> times); end when the alert is resolved or cancelled.
 /// No ContinueAsNew: the history stays small (nine rounds at most), and no pending event can be dropped by it.
@@ -31,9 +31,11 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
         var escalations = 0;
         if (!status.IsClosed())
         {
-            await AttemptAsync(context, nameof(StartTrackingActivity), new StartTrackingInput(alert.Id));
+            // Tracking starts beside the notifications, not before them: the first message goes out one round trip sooner.
+            // Scheduled first, it keeps its task id, so a history written when tracking ran alone still replays.
             await Task.WhenAll(
                 [
+                    AttemptAsync(context, nameof(StartTrackingActivity), new StartTrackingInput(alert.Id)),
                     AttemptAsync(context, nameof(NotifyDeskActivity), new NotifyDeskInput(alert.Id)),
                     .. alert.TrustedContacts.Select((_, i) => AttemptAsync(context, nameof(NotifyTrustedContactActivity), new NotifyTrustedContactInput(alert.Id, i))),
                 ]);
