@@ -11,7 +11,7 @@ namespace HushRyd.Benchmarks;
 public static class RealtimeKneeBenchmark
 {
     private const long P99Bar = 150;
-    private static readonly int[] Rates = [1_250, 2_500, 5_000, 7_500, 10_000, 12_500, 15_000, 20_000, 25_000, 30_000];
+    private static readonly int[] Rates = [250, 500, 750, 1_000, 1_250, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000];
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public static async Task<int> RunAsync(string[] args)
@@ -21,36 +21,37 @@ public static class RealtimeKneeBenchmark
         var clientCount = BenchmarkReport.Argument(args, 2, 4);
         var seconds = TimeSpan.FromSeconds(BenchmarkReport.Argument(args, 3, 10));
         await using var setup = await RealtimeLoadSetup.StartAsync();
-        var sides = new List<(string Stack, List<RoundFigures> Rounds)>();
+        var sides = new List<(string Stack, RampFigures Ramp, List<RoundFigures> Rounds)>();
         RealtimeLoadPlan plan;
         await using (var hushryd = await HushRydRealtimeStack.StartAsync(setup.DataDirectory, setup.Redis, setup.Principals, serverCount))
         {
             plan = await setup.PrepareAsync(hushryd.Servers, rooms);
-            sides.Add((hushryd.Name, await ClimbAsync(hushryd, plan, setup.PlanFile, clientCount, seconds)));
+            sides.Add(await ClimbAsync(hushryd, plan, setup.PlanFile, clientCount, seconds));
         }
 
         await using (var socketIo = await SocketIoRealtimeStack.StartAsync(setup.Redis, setup.Principals, serverCount))
         {
-            sides.Add((socketIo.Name, await ClimbAsync(socketIo, plan, setup.PlanFile, clientCount, seconds)));
+            sides.Add(await ClimbAsync(socketIo, plan, setup.PlanFile, clientCount, seconds));
         }
 
         var text = BenchmarkLog.Start(
             string.Create(CultureInfo.InvariantCulture, $"Realtime knee at {plan.Connections:N0} connections, HushRyd and socket.io side by side"),
             string.Create(CultureInfo.InvariantCulture, $"Release build; the realtime-load set-up ({serverCount} server processes per side on one redis-server, {clientCount} client processes, rooms of {RealtimeLoadPlan.RoomSize} across servers); each rate gets {WarmUp.TotalSeconds:F0} s of warm-up then {seconds.TotalSeconds:F0} s measured, rising until p99 reaches {P99Bar} ms or a delivery is lost."));
-        text.AppendLine("| side | broadcasts/s | deliveries/s | received of expected | lost | server CPU per delivery | p50 / p95 / p99 |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var (stack, rounds) in sides)
+        text.AppendLine("| side | broadcasts/s | deliveries/s | received of expected | lost | server CPU per delivery | server RSS / heap after GC per connection | p50 / p95 / p99 |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (stack, ramp, rounds) in sides)
         {
             foreach (var round in rounds)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {stack} | {round.PerSecond:N0} | {round.PerSecond * RealtimeLoadPlan.RoomSize:N0} | {round.Received:N0} of {round.Expected:N0} | {round.Lost:N0} | {round.CpuMicrosecondsPerDelivery:F1} µs | {round.Latencies} |");
+                    $"| {stack} | {round.PerSecond:N0} | {round.PerSecond * RealtimeLoadPlan.RoomSize:N0} | {round.Received:N0} of {round.Expected:N0} | {round.Lost:N0} | {round.CpuMicrosecondsPerDelivery:F1} µs | {ramp.ResidentKiBPerConnection(round):F1} / {ramp.HeapKiBPerConnection(round):F1} KiB | {round.Latencies} |");
             }
         }
 
         text.AppendLine();
-        foreach (var (stack, rounds) in sides)
+        foreach (var (stack, ramp, rounds) in sides)
         {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{stack}: {ramp.Connected:N0} connected ({ramp.Failed:N0} failed) at {ramp.PerSecond:N0}/s, {ramp.CpuMicrosecondsPerConnection:N0} µs of server CPU per accepted connection.");
             var knee = rounds.Where(Holds).Select(r => r.PerSecond).DefaultIfEmpty(0).Max();
             text.AppendLine(CultureInfo.InvariantCulture, $"Knee of {stack}: {knee:N0} broadcasts/s ({knee * RealtimeLoadPlan.RoomSize:N0} deliveries/s) with p99 under {P99Bar} ms and nothing lost.");
         }
@@ -62,7 +63,7 @@ public static class RealtimeKneeBenchmark
 
     private static bool Holds(RoundFigures round) => round.P99 is >= 0 and < P99Bar && round.Lost == 0;
 
-    private static async Task<List<RoundFigures>> ClimbAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, TimeSpan seconds)
+    private static async Task<(string, RampFigures, List<RoundFigures>)> ClimbAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, TimeSpan seconds)
     {
         using var phase = await RealtimeLoadPhase.ConnectAsync(stack, plan, planFile, clients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stack.Name}: {phase.Ramp}"));
@@ -78,6 +79,6 @@ public static class RealtimeKneeBenchmark
         }
 
         await phase.StopAsync();
-        return rounds;
+        return (stack.Name, phase.Ramp, rounds);
     }
 }
