@@ -20,19 +20,7 @@ public static class RealtimeKneeBenchmark
         var serverCount = BenchmarkReport.Argument(args, 1, 7);
         var clientCount = BenchmarkReport.Argument(args, 2, 4);
         var seconds = TimeSpan.FromSeconds(BenchmarkReport.Argument(args, 3, 10));
-        await using var setup = await RealtimeLoadSetup.StartAsync();
-        var sides = new List<(string Stack, RampFigures Ramp, List<RoundFigures> Rounds)>();
-        RealtimeLoadPlan plan;
-        await using (var hushryd = await HushRydRealtimeStack.StartAsync(setup.DataDirectory, setup.Redis, setup.Principals, serverCount))
-        {
-            plan = await setup.PrepareAsync(hushryd.Servers, rooms);
-            sides.Add(await ClimbAsync(hushryd, plan, setup.PlanFile, clientCount, seconds));
-        }
-
-        await using (var socketIo = await SocketIoRealtimeStack.StartAsync(setup.Redis, setup.Principals, serverCount))
-        {
-            sides.Add(await ClimbAsync(socketIo, plan, setup.PlanFile, clientCount, seconds));
-        }
+        var (plan, sides) = await RealtimeLoadSetup.RunBothSidesAsync(serverCount, rooms, (stack, sidePlan, planFile) => ClimbAsync(stack, sidePlan, planFile, clientCount, seconds));
 
         var text = BenchmarkLog.Start(
             string.Create(CultureInfo.InvariantCulture, $"Realtime knee at {plan.Connections:N0} connections, HushRyd and socket.io side by side"),
@@ -63,7 +51,7 @@ public static class RealtimeKneeBenchmark
 
     private static bool Holds(RoundFigures round) => round.P99 is >= 0 and < P99Bar && round.Lost == 0;
 
-    private static async Task<(string, RampFigures, List<RoundFigures>)> ClimbAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, TimeSpan seconds)
+    private static async Task<(string Stack, RampFigures Ramp, List<RoundFigures> Rounds)> ClimbAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, TimeSpan seconds)
     {
         using var phase = await RealtimeLoadPhase.ConnectAsync(stack, plan, planFile, clients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stack.Name}: {phase.Ramp}"));

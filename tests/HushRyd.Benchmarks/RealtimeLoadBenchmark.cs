@@ -23,27 +23,14 @@ public static class RealtimeLoadBenchmark
         var clientCount = BenchmarkReport.Argument(args, 2, 8);
         var seconds = TimeSpan.FromSeconds(BenchmarkReport.Argument(args, 3, 60));
         var perSecond = (int)(rooms / UpdateInterval.TotalSeconds);
-        await using var setup = await RealtimeLoadSetup.StartAsync();
-        var rows = new List<(string Stack, RampFigures Ramp, RoundFigures Round)>();
-        RealtimeLoadPlan plan;
-        await using (var hushryd = await HushRydRealtimeStack.StartAsync(setup.DataDirectory, setup.Redis, setup.Principals, serverCount))
-        {
-            plan = await setup.PrepareAsync(hushryd.Servers, rooms);
-            rows.Add(await MeasureAsync(hushryd, plan, setup.PlanFile, clientCount, perSecond, seconds));
-        }
-
-        await using (var socketIo = await SocketIoRealtimeStack.StartAsync(setup.Redis, setup.Principals, serverCount))
-        {
-            rows.Add(await MeasureAsync(socketIo, plan, setup.PlanFile, clientCount, perSecond, seconds));
-        }
-
+        var (plan, rows) = await RealtimeLoadSetup.RunBothSidesAsync(serverCount, rooms, (stack, sidePlan, planFile) => MeasureAsync(stack, sidePlan, planFile, clientCount, perSecond, seconds));
         var report = Report(plan.Connections, serverCount, clientCount, perSecond, seconds, rows);
         Console.WriteLine(report);
         await BenchmarkLog.AppendAsync(report);
         return rows.All(r => r.Ramp.Failed == 0 && r.Round.Lost == 0) ? 0 : 1;
     }
 
-    private static async Task<(string, RampFigures, RoundFigures)> MeasureAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, int perSecond, TimeSpan seconds)
+    private static async Task<(string Stack, RampFigures Ramp, RoundFigures Round)> MeasureAsync(IRealtimeStack stack, RealtimeLoadPlan plan, string planFile, int clients, int perSecond, TimeSpan seconds)
     {
         using var phase = await RealtimeLoadPhase.ConnectAsync(stack, plan, planFile, clients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stack.Name}: {phase.Ramp}"));

@@ -24,19 +24,39 @@ internal sealed class RealtimeLoadSetup : IAsyncDisposable
         Principals = principals;
     }
 
-    public TestRedis Redis { get; }
+    private TestRedis Redis { get; }
 
-    public LoadPrincipals Principals { get; }
+    private LoadPrincipals Principals { get; }
 
-    public string DataDirectory => _data.Path;
+    private string DataDirectory => _data.Path;
 
-    public string PlanFile => Path.Combine(_data.Path, "realtime-load-plan.json");
+    private string PlanFile => Path.Combine(_data.Path, "realtime-load-plan.json");
 
-    public static async Task<RealtimeLoadSetup> StartAsync() =>
-        new(await TestRedis.StartAsync(RedisBackend.RedisServer), await LoadPrincipals.CreateAsync());
+    /// <summary>
+    /// Starts HushRyd's servers, prepares the plan through them and hands them to <paramref name="measure"/>; then does the same
+    /// with socket.io's servers (on the same plan). One side's servers are gone before the other's start.
+    /// </summary>
+    public static async Task<(RealtimeLoadPlan Plan, List<T> Sides)> RunBothSidesAsync<T>(int serverCount, int rooms, Func<IRealtimeStack, RealtimeLoadPlan, string, Task<T>> measure)
+    {
+        await using var setup = new RealtimeLoadSetup(await TestRedis.StartAsync(RedisBackend.RedisServer), await LoadPrincipals.CreateAsync());
+        var sides = new List<T>();
+        RealtimeLoadPlan plan;
+        await using (var hushryd = await HushRydRealtimeStack.StartAsync(setup.DataDirectory, setup.Redis, setup.Principals, serverCount))
+        {
+            plan = await setup.PrepareAsync(hushryd.Servers, rooms);
+            sides.Add(await measure(hushryd, plan, setup.PlanFile));
+        }
+
+        await using (var socketIo = await SocketIoRealtimeStack.StartAsync(setup.Redis, setup.Principals, serverCount))
+        {
+            sides.Add(await measure(socketIo, plan, setup.PlanFile));
+        }
+
+        return (plan, sides);
+    }
 
     /// <summary>Signs in every member, publishes a trip per room and books its seats, spread over the servers; writes the plan file.</summary>
-    public async Task<RealtimeLoadPlan> PrepareAsync(IReadOnlyList<string> servers, int rooms)
+    private async Task<RealtimeLoadPlan> PrepareAsync(IReadOnlyList<string> servers, int rooms)
     {
         var redis = Redis.Multiplexer.GetDatabase();
         var drivers = await Principals.SignInAsync(redis, "71", rooms, Roles.Passenger, Roles.Driver);
