@@ -4,14 +4,23 @@ using System.Text.Json;
 
 namespace HushRyd.Benchmarks;
 
-/// <summary>This benchmark binary started again as a realtime load client (its own file limit, its own source address).</summary>
-internal sealed class LoadClientProcess(Process process)
+/// <summary>
+/// One realtime load client process (its own file limit, its own source address): this benchmark binary started again as
+/// <c>realtime-load-client</c>, or the socket.io client on Node. Both speak the same lines: READY n once connected;
+/// MEASURE t counts from then on what was sent at or after t; REPORT prints what was counted; STOP ends it.
+/// </summary>
+internal sealed class LoadClientProcess(Process process) : IDisposable
 {
-    public static LoadClientProcess Start(IEnumerable<string> arguments)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static LoadClientProcess Start(string program, string? workingDirectory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(LoadClientProcess).Assembly.Location);
-        start.ArgumentList.Add("realtime-load-client");
+        var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -22,15 +31,42 @@ internal sealed class LoadClientProcess(Process process)
 
     public async Task<int> ReadyAsync() => int.Parse((await ReadLineStartingAsync("READY "))[6..], CultureInfo.InvariantCulture);
 
+    public void Measure(long fromUnixMs) => Send("MEASURE " + fromUnixMs.ToString(CultureInfo.InvariantCulture));
+
     public async Task<RealtimeLoadReport> ReportAsync()
     {
-        var report = JsonSerializer.Deserialize<RealtimeLoadReport>((await ReadLineStartingAsync("REPORT "))[7..])!;
-        await process.WaitForExitAsync();
-        process.Dispose();
-        return report;
+        Send("REPORT");
+        return JsonSerializer.Deserialize<RealtimeLoadReport>((await ReadLineStartingAsync("REPORT "))[7..], JsonOptions)!;
     }
 
-    public void Send(string line)
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            Send("STOP");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
+
+    private void Send(string line)
     {
         process.StandardInput.WriteLine(line);
         process.StandardInput.Flush();

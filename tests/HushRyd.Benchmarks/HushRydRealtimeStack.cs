@@ -1,0 +1,91 @@
+using System.Globalization;
+using HushRyd.Testing;
+using StackExchange.Redis;
+
+namespace HushRyd.Benchmarks;
+
+/// <summary>
+/// HushRyd's side: server processes sharing one data directory and one redis-server (every module but SOS, whose workflow
+/// store one process owns), positions published on <c>trip:{id}</c> as the Location module publishes them.
+/// </summary>
+internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnectionMultiplexer redis) : IRealtimeStack
+{
+    public const string Modules = "gateway,trips,location,realtime";
+
+    /// <summary>How often each connection's session is checked again in these runs (Realtime:SessionRecheckInterval).</summary>
+    public static readonly TimeSpan SessionRecheck = TimeSpan.FromSeconds(60);
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"HushRyd (SignalR, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
+
+    public IReadOnlyList<string> Servers { get; } = [.. servers.Select(s => s.BaseAddress.ToString())];
+
+    public IReadOnlyList<ServerProcess> Processes => servers;
+
+    public TimeSpan ServerCpu => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime);
+
+    public long ServerResidentBytes => servers.Sum(s => s.WorkingSetBytes);
+
+    public static async Task<HushRydRealtimeStack> StartAsync(string dataDirectory, TestRedis redis, LoadPrincipals principals, int count)
+    {
+        var environment = new Dictionary<string, string>(principals.ServerSettings)
+        {
+            ["Redis__ConnectionString"] = redis.ConnectionString,
+            ["RateLimits__Authenticated"] = "100000000",
+            ["RateLimits__Premium"] = "100000000",
+            ["Logging__LogLevel__Default"] = "Error",
+
+            // Several nodes share two cores: one GC heap each, as for any process that gets a fraction of a machine.
+            ["DOTNET_gcServer"] = "0",
+
+            // Every connection is authenticated again once per interval, the whole scheme each time: at the default 10 s,
+            // 50,000 connections are 5,000 authentications a second on the same two cores as everything else.
+            ["Realtime__SessionRecheckInterval"] = SessionRecheck.ToString("c", CultureInfo.InvariantCulture),
+        };
+
+        // The first one alone: it creates the shared database the others open.
+        var first = ServerProcess.Start(dataDirectory, environment, "--target", Modules);
+        (await first.WaitUntilReadyAsync()).Dispose();
+        var rest = Enumerable.Range(1, count - 1).Select(_ => ServerProcess.Start(dataDirectory, environment, "--target", Modules)).ToList();
+        foreach (var server in rest)
+        {
+            (await server.WaitUntilReadyAsync(TimeSpan.FromMinutes(2))).Dispose();
+        }
+
+        return new HushRydRealtimeStack([first, .. rest], redis.Multiplexer);
+    }
+
+    public async Task<long> HeapAfterGcBytesAsync()
+    {
+        long total = 0;
+        foreach (var server in Servers)
+        {
+            var page = await _http.GetStringAsync(new Uri(new Uri(server), "/metrics"));
+            total += (long)PrometheusText.Sum(page, "dotnet_gc_last_collection_heap_size", "_bytes");
+        }
+
+        return total;
+    }
+
+    public LoadClientProcess StartClient(string planFile, int first, int count, string sourceAddress) =>
+        LoadClientProcess.Start("dotnet", null, [
+            typeof(HushRydRealtimeStack).Assembly.Location, "realtime-load-client", planFile,
+            first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), sourceAddress, string.Join(',', Servers)]);
+
+    public Task<long> PublishAsync(RealtimeLoadPlan plan, int perSecond, TimeSpan duration)
+    {
+        var publisher = redis.GetSubscriber();
+        return RoomPositions.RunAsync(plan.TripIds, perSecond, duration, trip =>
+            publisher.Publish(RedisChannel.Literal("trip:" + trip), RoomPositions.Payload(trip), CommandFlags.FireAndForget));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        foreach (var server in servers)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
