@@ -1,6 +1,7 @@
 using HushRyd.Platform.Modules;
 using HushRyd.Platform.Trips;
 using HushRyd.Trips.Api;
+using HushRyd.Trips.Notices;
 using HushRyd.Trips.Participants;
 using HushRyd.Trips.Sharing;
 using HushRyd.Trips.Storage;
@@ -30,6 +31,7 @@ public sealed class TripsModule : IHushRydModule
         builder.Services.AddShareLinks(builder.Configuration);
         builder.Services.AddSingleton<ITripDirectory, StoredTripDirectory>();
         builder.Services.AddSingleton<ISosContacts, StoredSosContacts>();
+        builder.Services.AddSingleton<TripNotices>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -70,17 +70,7 @@ public static partial class TestLogin
         return SixDigits().Match(sent[sentBefore].GetProperty("body").GetString()!).Value;
     }
 
-    private static async Task<List<JsonElement>> SentAsync(string dataDirectory, string phone)
-    {
-        var file = Path.Combine(dataDirectory, "outbox", "sms.jsonl");
-        if (!File.Exists(file))
-        {
-            return [];
-        }
-
-        var lines = await File.ReadAllLinesAsync(file);
-        return lines.Where(line => line.EndsWith('}')).Select(line => JsonDocument.Parse(line).RootElement).Where(entry => entry.GetProperty("to").GetString() == phone).ToList();
-    }
+    private static Task<List<JsonElement>> SentAsync(string dataDirectory, string phone) => OutboxFiles.SmsToAsync(dataDirectory, phone);
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();

@@ -20,18 +20,14 @@ public static class MessageTemplates
         return new(NotificationChannelKind.Sms, phone, $"{sharerName} shared a HushRyd trip with you. Follow it live: {shareUrl}");
     }
 
-    public static OutgoingMessage BookingConfirmed(string email, string passengerName, string from, string to, DateTimeOffset departure, int seats) =>
+    /// <summary>By SMS, as users sign in with a phone and need not give an email; the time is India's.</summary>
+    public static OutgoingMessage BookingConfirmed(string phone, string from, string to, DateTimeOffset departure, int seats) =>
         new(
-            NotificationChannelKind.Email,
-            email,
-            $"""
-            Hello {passengerName},
+            NotificationChannelKind.Sms,
+            phone,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"HushRyd: {seats} seat{(seats == 1 ? "" : "s")} booked from {from} to {to}, leaving {departure.ToOffset(IndiaTime):ddd d MMM, h:mm tt} IST. Share your trip with a trusted contact before you go."));
 
-            Your booking of {seats} seat{(seats == 1 ? "" : "s")} from {from} to {to} is confirmed.
-            Departure: {departure.ToString("dddd d MMMM yyyy, h:mm tt (UTCzzz)", CultureInfo.InvariantCulture)}.
-
-            Share your trip with a trusted contact from the app before you leave.
-            HushRyd
-            """,
-            $"Booking confirmed: {from} to {to}");
+    private static readonly TimeSpan IndiaTime = TimeSpan.FromHours(5.5);
 }

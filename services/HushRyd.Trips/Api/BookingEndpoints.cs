@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
 using HushRyd.Trips.Bookings;
+using HushRyd.Trips.Notices;
 using HushRyd.Trips.Trips;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,14 @@ public static class BookingEndpoints
     }
 
     private static async Task<Results<Created<BookingView>, ProblemHttpResult>> BookAsync(
-        string tripId, BookSeatsRequest request, ClaimsPrincipal user, ITripRepository trips, IBookingRepository bookings, TimeProvider time, CancellationToken cancellationToken)
+        string tripId,
+        BookSeatsRequest request,
+        ClaimsPrincipal user,
+        ITripRepository trips,
+        IBookingRepository bookings,
+        TripNotices notices,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (user.UserId() is not { } passengerId || !user.IsInRole(Roles.Passenger))
         {
@@ -50,9 +58,13 @@ public static class BookingEndpoints
 
         var booking = new Booking(BookingId.New(), tripId, passengerId, request.Seats.Value, BookingStatus.Confirmed, trip.Region, time.GetUtcNow());
         var result = await bookings.BookAsync(booking, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", BookingView.From(result.Booking!))
-            : Refusal(result);
+        if (!result.Succeeded)
+        {
+            return Refusal(result);
+        }
+
+        await notices.BookingConfirmedAsync(user, trip, result.Booking!, cancellationToken);
+        return TypedResults.Created($"/api/v1/bookings/{booking.Id}", BookingView.From(result.Booking!));
     }
 
     private static async Task<Results<Ok<BookingView[]>, ProblemHttpResult>> ListForTripAsync(

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HushRyd.Platform.Http;
+using HushRyd.Trips.Notices;
 using HushRyd.Trips.Sharing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,13 @@ public static class ShareEndpoints
     }
 
     private static async Task<Results<Created<ShareLinkView>, ProblemHttpResult>> CreateAsync(
-        string tripId, ClaimsPrincipal user, HttpRequest request, ShareLinkService shares, IOptions<ShareOptions> options, CancellationToken cancellationToken)
+        string tripId,
+        ClaimsPrincipal user,
+        HttpRequest request,
+        ShareLinkService shares,
+        TripNotices notices,
+        IOptions<ShareOptions> options,
+        CancellationToken cancellationToken)
     {
         var created = await shares.CreateAsync(tripId, user, cancellationToken);
         switch (created.Refusal)
@@ -42,7 +49,8 @@ public static class ShareEndpoints
                 return Problems.Conflict("Trip ended", "The trip is completed or cancelled; there is nothing left to follow.");
             default:
                 var url = ShareUrls.For(request, options.Value, created.Token!);
-                return TypedResults.Created(url, new ShareLinkView(url, created.Token!, created.Link!.ExpiresAt));
+                var notified = await notices.ShareWithContactsAsync(user, created.Link!.CreatedBy, url, created.Link, cancellationToken);
+                return TypedResults.Created(url, new ShareLinkView(url, created.Token!, created.Link.ExpiresAt, notified));
         }
     }
 

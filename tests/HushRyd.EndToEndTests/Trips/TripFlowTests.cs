@@ -153,6 +153,34 @@ public sealed class TripFlowTests : IAsyncLifetime
         Assert.Equal("amma@example.in", stored[0].GetProperty("email").GetString());
     }
 
+    [Fact]
+    public async Task A_booking_is_confirmed_to_the_passenger_by_sms_and_a_share_link_goes_to_each_trusted_contact()
+    {
+        const string Passenger = "+919812340001";
+        string[] contacts = ["+919900000101", "+919900000102"];
+        var departure = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(3), TimeSpan.Zero);
+        var inIndia = departure.ToOffset(TimeSpan.FromHours(5.5)).ToString("ddd d MMM, h:mm tt", System.Globalization.CultureInfo.InvariantCulture);
+        var trip = await PublishAsync(_driver, TripRequests.Publish(seats: 3, departure: departure));
+        using var booked = await _passenger.PostAsJsonAsync(new Uri($"/api/v1/trips/{trip}/bookings", UriKind.Relative), new { seats = 2 });
+        using var saved = await _passenger.PutAsJsonAsync(new Uri("/api/v1/users/me/trusted-contacts", UriKind.Relative), contacts.Select((phone, i) => new { name = $"Contact {i}", phone }));
+        saved.EnsureSuccessStatusCode();
+
+        using var shared = await _passenger.PostAsync(new Uri($"/api/v1/trips/{trip}/share", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var confirmation = Assert.Single(await OutboxFiles.WaitForSmsAsync(_data.Path, Passenger), body => body.Contains("booked", StringComparison.Ordinal));
+        Assert.Contains($"2 seats booked from Bengaluru to Mysuru, leaving {inIndia} IST", confirmation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+        var link = await HttpJson.ReadAsync(shared);
+        Assert.Equal(2, link.GetProperty("notifiedContacts").GetInt32());
+        foreach (var contact in contacts)
+        {
+            var body = Assert.Single(await OutboxFiles.WaitForSmsAsync(_data.Path, contact));
+            Assert.Contains($"{Passenger} shared a HushRyd trip with you", body, StringComparison.Ordinal);
+            Assert.Contains(link.GetProperty("url").GetString()!, body, StringComparison.Ordinal);
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var client in _clients)

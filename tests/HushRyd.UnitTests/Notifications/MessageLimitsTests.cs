@@ -38,7 +38,7 @@ public class MessageLimitsTests
         MessageTemplates.Otp("+919812345678", "123456", TimeSpan.FromMinutes(5)),
         MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
         MessageTemplates.TripShared("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
-        MessageTemplates.BookingConfirmed("asha@example.com", "Asha", "Delhi", "Jaipur", new DateTimeOffset(2026, 12, 1, 7, 30, 0, TimeSpan.FromHours(5.5)), 2),
+        MessageTemplates.BookingConfirmed("+919812345678", "Thiruvananthapuram", "Visakhapatnam", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), 4),
     ];
 
     [Theory]
