@@ -48,12 +48,16 @@ public sealed class EmbeddedWorkflowSidecarTests(ITestOutputHelper output) : IDi
         var scheduledAt = await LeaveWaitingOnTimerAsync(id, timer);
 
         await using var second = await WorkflowTestHost.StartAsync(_directory.Path);
+        var ready = DateTime.UtcNow;
         var state = await second.Client.WaitForWorkflowCompletionAsync(id, true, WorkflowTestHost.Within(15));
 
-        var late = DateTime.UtcNow - (scheduledAt + timer);
+        // Judged from its due time, or from the moment the restarted host could serve if that came later: a slow start
+        // on a loaded machine is not the timer's lateness.
+        var due = scheduledAt + timer;
+        var late = DateTime.UtcNow - (due > ready ? due : ready);
         AssertEndedByTimerAfterOneNotification(id, state);
         Assert.InRange(late.TotalMilliseconds, 0, 1_000);
-        output.WriteLine($"timer completion {late.TotalMilliseconds:F0} ms after its due time, across a restart");
+        output.WriteLine($"timer completion {late.TotalMilliseconds:F0} ms after its due time or the restart, whichever came later ({(ready - due).TotalMilliseconds:F0} ms restart past due)");
     }
 
     [Fact]

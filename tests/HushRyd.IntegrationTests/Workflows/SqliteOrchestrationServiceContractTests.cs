@@ -101,7 +101,8 @@ public sealed class SqliteOrchestrationServiceContractTests : IDisposable
         var late = DateTime.UtcNow - fireAt;
 
         Assert.Equal(0, Assert.IsType<TimerFiredEvent>(fired!.NewMessages.Single().Event).TimerId);
-        Assert.InRange(late.TotalMilliseconds, 0, 500);
+        // Handed out at its due time, not on a poll; the bound leaves room for a CI machine running every suite at once.
+        Assert.InRange(late.TotalMilliseconds, 0, 1_000);
     }
 
     [Fact]
