@@ -1,14 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
+using HushRyd.Platform.Hosting;
 
 namespace HushRyd.Testing;
 
 public static class FreePort
 {
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Outside the ephemeral range, so a port handed out here is not taken by someone's outgoing connection before the server binds it.</summary>
+    public static int Next() => LoopbackPort.Free();
 }

@@ -42,10 +42,5 @@ internal static class GarnetHost
         server.Dispose();
     }
 
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreeLoopbackPort() => LoopbackPort.Free();
 }
