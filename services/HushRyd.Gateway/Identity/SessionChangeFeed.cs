@@ -29,12 +29,16 @@ public sealed class SessionChangeFeed(IRedisConnection redis, IOptions<AuthOptio
     private long _heardSentMs = long.MinValue / 2;
     private long _sentCount;
     private long _heardCount = -1;
+    private long _gaps;
 
     /// <summary>A session of this user started or ended somewhere.</summary>
     public event Action<string>? Changed;
 
     /// <summary>Changes may have been missed: forget everything believed because of the feed.</summary>
     public event Action? Gap;
+
+    /// <summary>How many times changes may have been missed since start-up (the first heartbeat counts as one).</summary>
+    public long Gaps => Interlocked.Read(ref _gaps);
 
     /// <summary>Whether every change published until less than a duration before <paramref name="nowMs"/> has been heard here.</summary>
     public bool IsLive(long nowMs) => nowMs - Volatile.Read(ref _heardSentMs) < _durationMs;
@@ -131,12 +135,18 @@ public sealed class SessionChangeFeed(IRedisConnection redis, IOptions<AuthOptio
             // A heartbeat missing from the sequence means the channel dropped messages, changes among them perhaps.
             if (sequence != _heardCount + 1)
             {
-                Gap?.Invoke();
+                RaiseGap();
             }
 
             _heardCount = sequence;
             Volatile.Write(ref _heardSentMs, sentMs);
         }
+    }
+
+    private void RaiseGap()
+    {
+        Interlocked.Increment(ref _gaps);
+        Gap?.Invoke();
     }
 
     private static bool TryParseHeartbeat(ReadOnlySpan<char> text, out long sequence, out long sentMs)
@@ -153,7 +163,7 @@ public sealed class SessionChangeFeed(IRedisConnection redis, IOptions<AuthOptio
         {
             // Messages published while the subscription was down are gone for good.
             Volatile.Write(ref _heardSentMs, long.MinValue / 2);
-            Gap?.Invoke();
+            RaiseGap();
         }
     }
 }

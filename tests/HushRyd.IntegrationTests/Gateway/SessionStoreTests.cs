@@ -99,19 +99,32 @@ public sealed class SessionStoreTests : IAsyncLifetime
     {
         await using var here = await LiveInstanceAsync();
         await using var there = await LiveInstanceAsync();
-        var token = await StartAsync(here.Sessions, "usr_live", TimeProvider.System);
-        Assert.True(await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None));
 
-        // Removed behind the instances' backs (no change published): only what `there` remembers can still answer.
-        await _redis.Multiplexer.GetDatabase().KeyDeleteAsync(SessionStore.Key("usr_live"));
-        await _host.Services.GetRequiredService<IStateStore>().DeleteAsync(SessionStore.Key("usr_live"), cancellationToken: CancellationToken.None);
-        await Task.Delay(LiveDuration + TimeSpan.FromSeconds(1));
-        Assert.True(await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None));
+        // A reconnect on a loaded machine is a gap, after which re-checking is the right answer: judge an attempt without one.
+        IssuedToken? token = null;
+        for (var attempt = 0; attempt < 3 && token is null; attempt++)
+        {
+            var candidate = await StartAsync(here.Sessions, "usr_live", TimeProvider.System);
+            Assert.True(await there.Sessions.IsActiveAsync("usr_live", candidate.TokenId, CancellationToken.None));
+            var gaps = there.Feed.Gaps;
 
+            // Removed behind the instances' backs (no change published): only what `there` remembers can still answer.
+            await _redis.Multiplexer.GetDatabase().KeyDeleteAsync(SessionStore.Key("usr_live"));
+            await _host.Services.GetRequiredService<IStateStore>().DeleteAsync(SessionStore.Key("usr_live"), cancellationToken: CancellationToken.None);
+            await Task.Delay(LiveDuration + TimeSpan.FromSeconds(1));
+            var believed = await there.Sessions.IsActiveAsync("usr_live", candidate.TokenId, CancellationToken.None);
+            if (there.Feed.Gaps == gaps && there.Feed.IsLive(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+            {
+                Assert.True(believed, "a live feed without a gap, yet the session was re-read");
+                token = candidate;
+            }
+        }
+
+        Assert.True(token is not null, "the change feed had a gap or went silent in every attempt");
         await here.Sessions.EndAsync("usr_live", CancellationToken.None);
 
         Assert.True(
-            await Eventually.HoldsAsync(async () => !await there.Sessions.IsActiveAsync("usr_live", token.TokenId, CancellationToken.None), LiveDuration, TimeSpan.FromMilliseconds(10)),
+            await Eventually.HoldsAsync(async () => !await there.Sessions.IsActiveAsync("usr_live", token!.TokenId, CancellationToken.None), LiveDuration, TimeSpan.FromMilliseconds(10)),
             "the other instance still honoured the ended session a cache duration later");
     }
 
