@@ -40,6 +40,9 @@ public sealed class SessionChangeFeed(IRedisConnection redis, IOptions<AuthOptio
     /// <summary>How many times changes may have been missed since start-up (the first heartbeat counts as one).</summary>
     public long Gaps => Interlocked.Read(ref _gaps);
 
+    /// <summary>Every change published before this time (Unix ms, this instance's clock) has been heard here.</summary>
+    public long HeardUntilMs => Volatile.Read(ref _heardSentMs);
+
     /// <summary>Whether every change published until less than a duration before <paramref name="nowMs"/> has been heard here.</summary>
     public bool IsLive(long nowMs) => nowMs - Volatile.Read(ref _heardSentMs) < _durationMs;
 

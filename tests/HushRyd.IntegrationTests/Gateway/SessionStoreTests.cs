@@ -105,6 +105,10 @@ public sealed class SessionStoreTests : IAsyncLifetime
         for (var attempt = 0; attempt < 3 && token is null; attempt++)
         {
             var candidate = await StartAsync(here.Sessions, "usr_live", TimeProvider.System);
+
+            // The start is published too; heard after `there` remembered the session, it would rightly make it forget.
+            var started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(there.Feed.HeardUntilMs > started), LiveDuration, TimeSpan.FromMilliseconds(10)));
             Assert.True(await there.Sessions.IsActiveAsync("usr_live", candidate.TokenId, CancellationToken.None));
             var gaps = there.Feed.Gaps;
 
