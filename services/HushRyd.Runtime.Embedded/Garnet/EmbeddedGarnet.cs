@@ -31,7 +31,7 @@ public sealed class EmbeddedGarnet(IOptions<EmbeddedRuntimeOptions> runtime, IOp
         var options = redis.Value;
         var directory = DirectoryIn(runtime.Value.DataDirectory);
         Directory.CreateDirectory(directory);
-        var port = options.EmbeddedPort > 0 ? options.EmbeddedPort : GarnetHost.FreeLoopbackPort();
+        var port = options.EmbeddedPort > 0 ? options.EmbeddedPort : LoopbackPort.Free();
         if (options.EmbeddedAofCommitMs < 0)
         {
             throw new StartupException($"Redis:EmbeddedAofCommitMs is {options.EmbeddedAofCommitMs}; use 0 (write after every operation) or a positive number of milliseconds.");

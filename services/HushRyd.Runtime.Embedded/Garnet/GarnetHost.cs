@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Garnet;
 using HushRyd.Platform.Hosting;
 using StackExchange.Redis;
@@ -41,6 +40,4 @@ internal static class GarnetHost
         await server.Store.CommitAOFAsync(CancellationToken.None);
         server.Dispose();
     }
-
-    public static int FreeLoopbackPort() => LoopbackPort.Free();
 }

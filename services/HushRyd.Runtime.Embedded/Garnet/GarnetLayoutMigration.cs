@@ -1,3 +1,4 @@
+using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Redis;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ internal static class GarnetLayoutMigration
 {
     public static async Task RunAsync(string directory, RedisOptions options, string password, GarnetLayout from, GarnetLayout to, ILogger logger)
     {
-        var port = GarnetHost.FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var server = GarnetHost.Start(GarnetArguments.For(directory, port, options, password, from.AofSegmentSize), port, directory);
         try
         {
