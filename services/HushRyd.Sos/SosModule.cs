@@ -62,6 +62,8 @@ public sealed class SosModule : IHushRydModule
         services.AddSingleton<SosRaiser>();
         services.AddSingleton<SosTransitions>();
         services.AddHostedService<SosWorkflowRestarter>();
+        services.AddSingleton<SosWorkflowWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<SosWorkflowWarmUp>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

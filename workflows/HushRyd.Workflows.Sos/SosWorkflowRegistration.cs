@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using HushRyd.Workflows.Sos.Activities;
+using HushRyd.Workflows.Sos.WarmUp;
 using HushRyd.Workflows.Sos.Workflows;
 
 namespace HushRyd.Workflows.Sos;
@@ -19,5 +20,7 @@ public static class SosWorkflowRegistration
         options.RegisterActivity<EscalateActivity>();
         options.RegisterActivity<StopTrackingActivity>();
         options.RegisterActivity<NotifyClosedActivity>();
+        options.RegisterWorkflow<WarmUpWorkflow>();
+        options.RegisterActivity<WarmUpActivity>();
     }
 }
