@@ -16,10 +16,7 @@ internal sealed record SosLoadResult(
     public static SosLoadResult Of(List<SosTrigger> triggers, SosOutboxWatcher watcher, HashSet<string> readable, Dictionary<string, DateTimeOffset> completions)
     {
         var created = triggers.Where(t => t.Status == HttpStatusCode.Created && t.AlertId is not null).ToList();
-        var firstDispatch = created
-            .Select(t => FirstDispatch(t, watcher) is { } at ? (at - t.SentAt).TotalMilliseconds : (double?)null)
-            .OfType<double>()
-            .ToList();
+        var firstDispatch = created.Select(t => TriggerToFirstDispatchMs(t, watcher)).OfType<double>().ToList();
         var unreadable = created.Count(t => !readable.Contains(t.AlertId!));
         var unnotified = created.Count(t => !SosLoadBenchmark.Notified(t, watcher));
         var lost = created.Count(t => !readable.Contains(t.AlertId!) || !SosLoadBenchmark.Notified(t, watcher));
@@ -35,6 +32,10 @@ internal sealed record SosLoadResult(
             lost,
             $"{unreadable} not readable, {unnotified} missing the contact's SMS, push or the desk's email");
     }
+
+    /// <summary>From the trigger to the first of its notifications written out; null while none is.</summary>
+    public static double? TriggerToFirstDispatchMs(SosTrigger trigger, SosOutboxWatcher watcher) =>
+        trigger.AlertId is not null && FirstDispatch(trigger, watcher) is { } at ? (at - trigger.SentAt).TotalMilliseconds : null;
 
     private static DateTimeOffset? FirstDispatch(SosTrigger trigger, SosOutboxWatcher watcher)
     {
