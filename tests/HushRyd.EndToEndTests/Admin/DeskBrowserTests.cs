@@ -111,9 +111,11 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
             await page.Locator("#acknowledge:not([disabled])").WaitForAsync();
         }
 
-        // Clicked by script: Playwright would wait for a button the other desk's acknowledgement has just disabled.
-        const string Click = "() => document.getElementById('acknowledge').click()";
-        await Task.WhenAll(first.EvaluateAsync(Click), second.EvaluateAsync(Click));
+        // Clicked by script, both at one instant armed ahead on the shared clock: clicked one after the other, the second
+        // desk may already have heard of the first's acknowledgement and disabled its button, so it never races at all.
+        const string ClickAt = "at => setTimeout(() => document.getElementById('acknowledge').click(), Math.max(0, at - Date.now()))";
+        var at = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeMilliseconds();
+        await Task.WhenAll(first.EvaluateAsync(ClickAt, at), second.EvaluateAsync(ClickAt, at));
         var messages = await Task.WhenAll(MessageAsync(first), MessageAsync(second));
         var admin = await desk.SignInAsync(DeskServer.ApiAdminPhone);
         var winner = (await ReadAlertAsync(admin, alertId)).GetProperty("acknowledgedBy").GetString()!;
