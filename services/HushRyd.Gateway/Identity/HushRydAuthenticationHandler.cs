@@ -39,8 +39,7 @@ public sealed class HushRydAuthenticationHandler(
         {
             // Most requests repeat a token validated moments ago: found from the header's span, it is never copied.
             var token = header.AsSpan(BearerPrefix.Length).Trim();
-            var caller = tokens.TryGetValidated(token, out var known) ? known : await tokens.ValidateAsync(token.ToString());
-            return await AuthenticateUserAsync(caller);
+            return await AuthenticateUserAsync(await tokens.ValidateAsync(token));
         }
 
         // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.

@@ -64,14 +64,20 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
     public bool TryGetValidated(ReadOnlySpan<char> token, [NotNullWhen(true)] out Caller? caller) => TryGetValidated(TokenFingerprint.Of(token), out caller);
 
     /// <summary>Signature, algorithm, issuer, audience and lifetime; null when any of them is wrong.</summary>
-    public async Task<Caller?> ValidateAsync(string token)
+    public Task<Caller?> ValidateAsync(string token) => ValidateAsync(token.AsSpan()).AsTask();
+
+    /// <summary>
+    /// As <see cref="ValidateAsync(string)"/>, from a span: a token validated before is found without copying it, and
+    /// its fingerprint is computed once whether it is found or not.
+    /// </summary>
+    public ValueTask<Caller?> ValidateAsync(ReadOnlySpan<char> token)
     {
         var fingerprint = TokenFingerprint.Of(token);
-        if (TryGetValidated(fingerprint, out var known))
-        {
-            return known;
-        }
+        return TryGetValidated(fingerprint, out var known) ? ValueTask.FromResult<Caller?>(known) : new ValueTask<Caller?>(ValidateNewAsync(token.ToString(), fingerprint));
+    }
 
+    private async Task<Caller?> ValidateNewAsync(string token, UInt128 fingerprint)
+    {
         var result = await _handler.ValidateTokenAsync(token, _validation.Value);
         if (!result.IsValid || Caller.FromToken(result.ClaimsIdentity) is not { } caller)
         {
