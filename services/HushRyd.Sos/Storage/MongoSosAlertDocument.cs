@@ -61,6 +61,10 @@ public sealed class MongoSosAlertDocument
     [BsonElement("workflowStarted")]
     public bool WorkflowStarted { get; set; }
 
+    [BsonElement("vehicle")]
+    [BsonIgnoreIfNull]
+    public Vehicle? VehicleAtRaise { get; set; }
+
     [BsonElement("timeline")]
     public List<TimelineLine> Timeline { get; set; } = [];
 
@@ -81,6 +85,7 @@ public sealed class MongoSosAlertDocument
             RaisedAt = alert.RaisedAt.ToUnixTimeMilliseconds(),
             Contacts = [.. alert.TrustedContacts.Select(c => new Contact { Name = c.Name, Phone = c.Phone, Email = c.Email })],
             Status = alert.Status.WireName(),
+            VehicleAtRaise = alert.Vehicle is { } vehicle ? new Vehicle { Registration = vehicle.Registration, MakeModel = vehicle.MakeModel, Colour = vehicle.Colour } : null,
             Timeline = [TimelineLine.From(raised)],
         };
     }
@@ -103,7 +108,8 @@ public sealed class MongoSosAlertDocument
         AcknowledgedAt is { } acknowledged ? DateTimeOffset.FromUnixTimeMilliseconds(acknowledged) : null,
         ClosedBy,
         ClosedAt is { } closed ? DateTimeOffset.FromUnixTimeMilliseconds(closed) : null,
-        WorkflowStarted);
+        WorkflowStarted,
+        VehicleAtRaise is { } vehicle ? new TripVehicle(vehicle.Registration, vehicle.MakeModel, vehicle.Colour) : null);
 
     public sealed class Contact
     {
@@ -115,6 +121,18 @@ public sealed class MongoSosAlertDocument
 
         [BsonElement("email")]
         public string? Email { get; set; }
+    }
+
+    public sealed class Vehicle
+    {
+        [BsonElement("registration")]
+        public string Registration { get; set; } = string.Empty;
+
+        [BsonElement("makeModel")]
+        public string MakeModel { get; set; } = string.Empty;
+
+        [BsonElement("colour")]
+        public string Colour { get; set; } = string.Empty;
     }
 
     public sealed class TimelineLine

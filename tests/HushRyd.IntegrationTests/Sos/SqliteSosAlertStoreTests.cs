@@ -14,7 +14,7 @@ public sealed class SqliteSosAlertStoreTests : SosAlertStoreContract
     protected override async Task<(ISosAlertStore Store, Func<ValueTask> Release)> OpenAsync()
     {
         var directory = new TempDirectory();
-        var database = new SqliteDatabase(Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }), [SosMigrations.CreateAlerts], NullLogger<SqliteDatabase>.Instance);
+        var database = new SqliteDatabase(Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }), SosMigrations.All, NullLogger<SqliteDatabase>.Instance);
         await database.StartAsync(CancellationToken.None);
         var writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
         return (new SqliteSosAlertStore(database, writer), async () =>

@@ -1,5 +1,8 @@
 using HushRyd.Notifications.Messages;
 using HushRyd.Platform.Notifications;
+using HushRyd.Platform.Trips;
+using HushRyd.Trips.Api;
+using HushRyd.Trips.Sharing;
 
 namespace HushRyd.UnitTests.Notifications;
 
@@ -36,7 +39,8 @@ public class MessageLimitsTests
     public static TheoryData<OutgoingMessage> Templates() =>
     [
         MessageTemplates.Otp("+919812345678", "123456", TimeSpan.FromMinutes(5)),
-        MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
+        MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc"), null),
+        MessageTemplates.SosAlert("+919812345678", "a HushRyd traveller", LongestShareLink, LongestVehicle),
         MessageTemplates.TripShared("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
         MessageTemplates.BookingConfirmed("+919812345678", "Thiruvananthapuram", "Visakhapatnam", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), 4),
     ];
@@ -48,6 +52,20 @@ public class MessageLimitsTests
         MessageLimits.Check(message);
 
         Assert.True(message.Channel != NotificationChannelKind.Sms || message.Body.Length <= 306, $"{message.Body.Length} characters");
+    }
+
+    /// <summary>The longest vehicle a driver can give: a three-letter series and make, model and colour at their limits.</summary>
+    private static readonly TripVehicle LongestVehicle = new("KA 01 ABC 1234", new string('M', TripRules.MaxMakeModelLength), new string('C', TripRules.MaxColourLength));
+
+    private static readonly Uri LongestShareLink = new("https://safety.hushryd.in/share/" + new string('t', ShareToken.Length));
+
+    [Fact]
+    public void The_sos_sms_names_the_car_after_the_traveller_or_says_it_was_not_given()
+    {
+        var link = new Uri("https://hushryd.in/share/abc");
+
+        Assert.Contains("SOS from Asha on HushRyd. Car: KA 01 AB 1234, White Maruti Suzuki Swift. Follow", MessageTemplates.SosAlert("+919812345678", "Asha", link, new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White")).Body, StringComparison.Ordinal);
+        Assert.Contains("Car: not given.", MessageTemplates.SosAlert("+919812345678", "Asha", link, null).Body, StringComparison.Ordinal);
     }
 
     [Fact]
