@@ -1,4 +1,5 @@
 using HushRyd.Platform.Trips;
+using HushRyd.Runtime.Dapr.Mongo;
 using HushRyd.Workflows.Sos.Alerts;
 using MongoDB.Bson.Serialization.Attributes;
 
@@ -63,7 +64,7 @@ public sealed class MongoSosAlertDocument
 
     [BsonElement("vehicle")]
     [BsonIgnoreIfNull]
-    public Vehicle? VehicleAtRaise { get; set; }
+    public MongoVehicleDocument? Vehicle { get; set; }
 
     [BsonElement("timeline")]
     public List<TimelineLine> Timeline { get; set; } = [];
@@ -85,7 +86,7 @@ public sealed class MongoSosAlertDocument
             RaisedAt = alert.RaisedAt.ToUnixTimeMilliseconds(),
             Contacts = [.. alert.TrustedContacts.Select(c => new Contact { Name = c.Name, Phone = c.Phone, Email = c.Email })],
             Status = alert.Status.WireName(),
-            VehicleAtRaise = alert.Vehicle is { } vehicle ? new Vehicle { Registration = vehicle.Registration, MakeModel = vehicle.MakeModel, Colour = vehicle.Colour } : null,
+            Vehicle = MongoVehicleDocument.From(alert.Vehicle),
             Timeline = [TimelineLine.From(raised)],
         };
     }
@@ -109,7 +110,7 @@ public sealed class MongoSosAlertDocument
         ClosedBy,
         ClosedAt is { } closed ? DateTimeOffset.FromUnixTimeMilliseconds(closed) : null,
         WorkflowStarted,
-        VehicleAtRaise is { } vehicle ? new TripVehicle(vehicle.Registration, vehicle.MakeModel, vehicle.Colour) : null);
+        Vehicle?.ToVehicle());
 
     public sealed class Contact
     {
@@ -121,18 +122,6 @@ public sealed class MongoSosAlertDocument
 
         [BsonElement("email")]
         public string? Email { get; set; }
-    }
-
-    public sealed class Vehicle
-    {
-        [BsonElement("registration")]
-        public string Registration { get; set; } = string.Empty;
-
-        [BsonElement("makeModel")]
-        public string MakeModel { get; set; } = string.Empty;
-
-        [BsonElement("colour")]
-        public string Colour { get; set; } = string.Empty;
     }
 
     public sealed class TimelineLine

@@ -1,3 +1,4 @@
+using HushRyd.Runtime.Dapr.Mongo;
 using HushRyd.Trips.Trips;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;

@@ -1,9 +1,9 @@
 using HushRyd.Platform.Trips;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace HushRyd.Trips.Storage;
+namespace HushRyd.Runtime.Dapr.Mongo;
 
-/// <summary>A trip's <c>vehicle</c> subdocument; trips stored before it simply lack the field.</summary>
+/// <summary>The <c>vehicle</c> subdocument of a trip and of an SOS alert; documents stored before it simply lack the field.</summary>
 public sealed class MongoVehicleDocument
 {
     [BsonElement("registration")]
