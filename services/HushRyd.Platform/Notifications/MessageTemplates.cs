@@ -1,4 +1,5 @@
 using System.Globalization;
+using HushRyd.Platform.Trips;
 
 namespace HushRyd.Platform.Notifications;
 
@@ -8,10 +9,14 @@ public static class MessageTemplates
     public static OutgoingMessage Otp(string phone, string code, TimeSpan lifetime) =>
         new(NotificationChannelKind.Sms, phone, $"{code} is your HushRyd login code. It expires in {(int)Math.Ceiling(lifetime.TotalMinutes)} minutes. Never share it with anyone.");
 
-    public static OutgoingMessage SosAlert(string phone, string travellerName, Uri trackingUrl)
+    /// <summary>The car comes right after who: with the live link it is what a contact (or the police they call) acts on.</summary>
+    public static OutgoingMessage SosAlert(string phone, string travellerName, Uri trackingUrl, TripVehicle? vehicle)
     {
         ArgumentNullException.ThrowIfNull(trackingUrl);
-        return new(NotificationChannelKind.Sms, phone, $"SOS from {travellerName} on HushRyd. Follow their trip live: {trackingUrl} If you cannot reach them, call 112.");
+        return new(
+            NotificationChannelKind.Sms,
+            phone,
+            $"SOS from {travellerName} on HushRyd. Car: {TripVehicle.Describe(vehicle)}. Follow their trip live: {trackingUrl} If you cannot reach them, call 112.");
     }
 
     public static OutgoingMessage TripShared(string phone, string sharerName, Uri shareUrl)

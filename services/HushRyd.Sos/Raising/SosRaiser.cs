@@ -7,8 +7,8 @@ namespace HushRyd.Sos.Raising;
 
 /// <summary>
 /// Property 3: the alert is durably stored first; only then is its workflow (the only thing that notifies anyone)
-/// started, without holding up the answer. A store failure returns no alert and starts nothing. The trip's driver and
-/// the raiser's trusted contacts are looked up first but briefly: Trips being slow or down must not delay or refuse an SOS.
+/// started, without holding up the answer. A store failure returns no alert and starts nothing. The trip's driver and vehicle
+/// and the raiser's trusted contacts are looked up first but briefly: Trips being slow or down must not delay or refuse an SOS.
 /// </summary>
 public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workflows, ITripDirectory trips, ISosContacts contacts, TimeProvider time, ILogger<SosRaiser> logger)
 {
@@ -17,11 +17,11 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
     public async Task<SosRaising> RaiseAsync(RaiseSos request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (tripId, driverId, trusted, gaps) = await LookUpAsync(request, cancellationToken);
+        var (tripId, driverId, vehicle, trusted, gaps) = await LookUpAsync(request, cancellationToken);
         var now = time.GetUtcNow();
         var alert = new SosAlert(
             SosIds.New(), request.UserId, request.Phone, request.IdempotencyKey, tripId, driverId, request.Lat, request.Lng, request.Note, now, trusted,
-            SosStatus.Active, 0, null, null, null, null, false);
+            SosStatus.Active, 0, null, null, null, null, false, vehicle);
         SosAlertCreation stored;
         try
         {
@@ -46,7 +46,7 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
         return new SosRaising(stored);
     }
 
-    private async Task<(string? TripId, string? DriverId, IReadOnlyList<SosContact> Contacts, string? Gaps)> LookUpAsync(RaiseSos request, CancellationToken cancellationToken)
+    private async Task<(string? TripId, string? DriverId, TripVehicle? Vehicle, IReadOnlyList<SosContact> Contacts, string? Gaps)> LookUpAsync(RaiseSos request, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(LookupBudget);
@@ -57,10 +57,10 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
         if (request.TripId is not null && tripAnswered && trip?.Includes(request.UserId) != true)
         {
             gaps.Add($"trip {request.TripId} is not the raiser's: not linked");
-            return (null, null, trusted, string.Join("; ", gaps));
+            return (null, null, null, trusted, string.Join("; ", gaps));
         }
 
-        return (request.TripId, trip?.DriverId, trusted, gaps.Count == 0 ? null : string.Join("; ", gaps));
+        return (request.TripId, trip?.DriverId, trip?.Vehicle, trusted, gaps.Count == 0 ? null : string.Join("; ", gaps));
     }
 
     private static async Task<T?> TryAsync<T>(Func<Task<T?>> lookup, string what, List<string> gaps)

@@ -1,4 +1,5 @@
 using HushRyd.Platform.Trips;
+using HushRyd.Runtime.Dapr.Mongo;
 using HushRyd.Workflows.Sos.Alerts;
 using MongoDB.Bson.Serialization.Attributes;
 
@@ -61,6 +62,10 @@ public sealed class MongoSosAlertDocument
     [BsonElement("workflowStarted")]
     public bool WorkflowStarted { get; set; }
 
+    [BsonElement("vehicle")]
+    [BsonIgnoreIfNull]
+    public MongoVehicleDocument? Vehicle { get; set; }
+
     [BsonElement("timeline")]
     public List<TimelineLine> Timeline { get; set; } = [];
 
@@ -81,6 +86,7 @@ public sealed class MongoSosAlertDocument
             RaisedAt = alert.RaisedAt.ToUnixTimeMilliseconds(),
             Contacts = [.. alert.TrustedContacts.Select(c => new Contact { Name = c.Name, Phone = c.Phone, Email = c.Email })],
             Status = alert.Status.WireName(),
+            Vehicle = MongoVehicleDocument.From(alert.Vehicle),
             Timeline = [TimelineLine.From(raised)],
         };
     }
@@ -103,7 +109,8 @@ public sealed class MongoSosAlertDocument
         AcknowledgedAt is { } acknowledged ? DateTimeOffset.FromUnixTimeMilliseconds(acknowledged) : null,
         ClosedBy,
         ClosedAt is { } closed ? DateTimeOffset.FromUnixTimeMilliseconds(closed) : null,
-        WorkflowStarted);
+        WorkflowStarted,
+        Vehicle?.ToVehicle());
 
     public sealed class Contact
     {

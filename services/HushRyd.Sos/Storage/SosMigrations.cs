@@ -42,4 +42,16 @@ public static class SosMigrations
             detail TEXT);
         CREATE INDEX sos_timeline_alert ON sos_timeline (alert_id, seq);
         """);
+
+    /// <summary>The trip's vehicle at raise time; alerts stored before it have none (all three null).</summary>
+    public static readonly SqliteMigration AddAlertVehicle = new(
+        "sos-0002-alert-vehicle",
+        """
+        ALTER TABLE sos_alerts ADD COLUMN vehicle_registration TEXT;
+        ALTER TABLE sos_alerts ADD COLUMN vehicle_make_model TEXT;
+        ALTER TABLE sos_alerts ADD COLUMN vehicle_colour TEXT;
+        """);
+
+    /// <summary>In the order they apply.</summary>
+    public static IReadOnlyList<SqliteMigration> All { get; } = [CreateAlerts, AddAlertVehicle];
 }

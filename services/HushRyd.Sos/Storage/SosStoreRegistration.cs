@@ -9,7 +9,11 @@ public static class SosStoreRegistration
 {
     public static IServiceCollection AddSqliteSosStore(this IServiceCollection services)
     {
-        services.AddSqliteMigration(SosMigrations.CreateAlerts);
+        foreach (var migration in SosMigrations.All)
+        {
+            services.AddSqliteMigration(migration);
+        }
+
         services.AddSingleton<ISosAlertStore, SqliteSosAlertStore>();
         return services;
     }

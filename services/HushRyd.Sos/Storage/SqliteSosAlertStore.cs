@@ -10,7 +10,7 @@ namespace HushRyd.Sos.Storage;
 /// <summary>Alerts in the embedded database, written through the single writer: each call returns after its commit.</summary>
 public sealed class SqliteSosAlertStore(SqliteDatabase database, SqliteWriter writer) : ISosAlertStore
 {
-    private const string Columns = "id, raised_by, raised_by_phone, idempotency_key, trip_id, driver_id, lat, lng, note, raised_at, contacts, status, escalation_level, acknowledged_by, acknowledged_at, closed_by, closed_at, workflow_started";
+    private const string Columns = "id, raised_by, raised_by_phone, idempotency_key, trip_id, driver_id, lat, lng, note, raised_at, contacts, status, escalation_level, acknowledged_by, acknowledged_at, closed_by, closed_at, workflow_started, vehicle_registration, vehicle_make_model, vehicle_colour";
 
     public Task<SosAlertCreation> CreateAsync(SosAlert alert, SosTimelineEntry raised, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class SqliteSosAlertStore(SqliteDatabase database, SqliteWriter wr
                 var inserted = connection.Execute(
                     transaction,
                     $"""
-                    INSERT INTO sos_alerts ({Columns}) VALUES ($id, $by, $phone, $key, $trip, $driver, $lat, $lng, $note, $at, $contacts, $status, 0, NULL, NULL, NULL, NULL, 0)
+                    INSERT INTO sos_alerts ({Columns}) VALUES ($id, $by, $phone, $key, $trip, $driver, $lat, $lng, $note, $at, $contacts, $status, 0, NULL, NULL, NULL, NULL, 0, $vehicleRegistration, $vehicleMakeModel, $vehicleColour)
                     ON CONFLICT (raised_by, idempotency_key) DO NOTHING;
                     """,
                     ("$id", alert.Id),
@@ -35,7 +35,10 @@ public sealed class SqliteSosAlertStore(SqliteDatabase database, SqliteWriter wr
                     ("$note", alert.Note),
                     ("$at", alert.RaisedAt.ToUnixTimeMilliseconds()),
                     ("$contacts", JsonSerializer.Serialize(alert.TrustedContacts, StateJson.Options)),
-                    ("$status", alert.Status.WireName())) == 1;
+                    ("$status", alert.Status.WireName()),
+                    ("$vehicleRegistration", alert.Vehicle?.Registration),
+                    ("$vehicleMakeModel", alert.Vehicle?.MakeModel),
+                    ("$vehicleColour", alert.Vehicle?.Colour)) == 1;
                 if (inserted)
                 {
                     Append(connection, transaction, alert.Id, raised);
@@ -159,7 +162,8 @@ public sealed class SqliteSosAlertStore(SqliteDatabase database, SqliteWriter wr
         Time(row, 14),
         Text(row, 15),
         Time(row, 16),
-        row.GetInt64(17) == 1);
+        row.GetInt64(17) == 1,
+        row.IsDBNull(18) ? null : new TripVehicle(row.GetString(18), row.GetString(19), row.GetString(20)));
 
     private static string? Text(SqliteDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using HushRyd.Platform.Http;
 using HushRyd.Platform.Identity;
+using HushRyd.Trips.Bookings;
+using HushRyd.Trips.Participants;
 using HushRyd.Trips.Places;
 using HushRyd.Trips.Trips;
 using Microsoft.AspNetCore.Builder;
@@ -57,9 +59,10 @@ public static class TripEndpoints
             request.Fare!.Value,
             TripStatus.Scheduled,
             Cities.RegionOf(source.City, source.Lat, source.Lng),
-            now);
+            now,
+            Vehicle: VehicleValidation.ToVehicle(request.Vehicle));
         await trips.InsertAsync(trip, cancellationToken);
-        return TypedResults.Created($"/api/v1/trips/{trip.Id}", TripView.From(trip));
+        return TypedResults.Created($"/api/v1/trips/{trip.Id}", TripView.ForInsider(trip));
     }
 
     private static async Task<Results<Ok<PageView<TripView>>, ProblemHttpResult>> SearchAsync(
@@ -97,7 +100,7 @@ public static class TripEndpoints
         }
 
         var page = await trips.SearchAsync(new TripSearch(Cities.Canonical(city), start, end, tripStatus, limit, after), cancellationToken);
-        return TypedResults.Ok(new PageView<TripView>([.. page.Items.Select(TripView.From)], PageTokens.From(page.Next)));
+        return TypedResults.Ok(new PageView<TripView>([.. page.Items.Select(TripView.ForSearch)], PageTokens.From(page.Next)));
     }
 
     private static async Task<Results<Ok<PageView<NearbyTripView>>, ProblemHttpResult>> NearAsync(
@@ -128,12 +131,21 @@ public static class TripEndpoints
         }
 
         var found = await trips.FindNearAsync(new NearSearch(lat!.Value, lng!.Value, radius, tripStatus, from ?? time.GetUtcNow(), offset, limit + 1), cancellationToken);
-        var items = found.Take(limit).Select(n => new NearbyTripView(TripView.From(n.Trip), Math.Round(n.DistanceKm, 3))).ToArray();
+        var items = found.Take(limit).Select(n => new NearbyTripView(TripView.ForSearch(n.Trip), Math.Round(n.DistanceKm, 3))).ToArray();
         return TypedResults.Ok(new PageView<NearbyTripView>(items, found.Count > limit ? PageTokens.FromOffset(offset + limit) : null));
     }
 
-    private static async Task<Results<Ok<TripView>, ProblemHttpResult>> GetAsync(string tripId, ITripRepository trips, CancellationToken cancellationToken) =>
-        await trips.FindAsync(tripId, cancellationToken) is { } trip ? TypedResults.Ok(TripView.From(trip)) : Problems.NotFound("Trip");
+    private static async Task<Results<Ok<TripView>, ProblemHttpResult>> GetAsync(
+        string tripId, ClaimsPrincipal user, ITripRepository trips, IBookingRepository bookings, CancellationToken cancellationToken)
+    {
+        if (await trips.FindAsync(tripId, cancellationToken) is not { } trip)
+        {
+            return Problems.NotFound("Trip");
+        }
+
+        var insider = await TripInsiders.IncludeAsync(bookings, trip, user.UserId(), user.IsAdmin(), cancellationToken);
+        return TypedResults.Ok(TripView.From(trip, withRegistration: insider));
+    }
 
     private static async Task<Results<Ok<TripView>, ProblemHttpResult>> TransitionAsync(
         string tripId, TripTransition transition, ClaimsPrincipal user, ITripRepository trips, TimeProvider time, CancellationToken cancellationToken)
@@ -154,7 +166,7 @@ public static class TripEndpoints
             : null;
         if (moved is not null)
         {
-            return TypedResults.Ok(TripView.From(moved));
+            return TypedResults.Ok(TripView.ForInsider(moved));
         }
 
         var current = (await trips.FindAsync(tripId, cancellationToken))?.Status ?? trip.Status;

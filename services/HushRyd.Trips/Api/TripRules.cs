@@ -12,6 +12,8 @@ public static class TripRules
     public const double DefaultRadiusKm = 5;
     public const double MaxRadiusKm = 50;
     public const int MaxTrustedContacts = 5;
+    public const int MaxMakeModelLength = 40;
+    public const int MaxColourLength = 20;
 
     public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(90);
     public static readonly TimeSpan DefaultSearchWindow = TimeSpan.FromDays(7);

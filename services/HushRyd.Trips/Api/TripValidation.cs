@@ -41,7 +41,7 @@ public static class TripValidation
             return Problems.Validation("fare", $"Give a fare in rupees between 0 and {TripRules.MaxFare}, with at most two decimals.");
         }
 
-        return null;
+        return VehicleValidation.Check(request.Vehicle);
     }
 
     public static Place ToPlace(PlaceRequest request)

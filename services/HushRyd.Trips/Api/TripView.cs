@@ -15,9 +15,16 @@ public sealed record TripView(
     string Region,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? EndedAt)
+    DateTimeOffset? EndedAt,
+    VehicleView? Vehicle)
 {
-    public static TripView From(Trip trip)
+    /// <summary>For the trip's own people (its driver, booked passengers, admins): the vehicle with its plate.</summary>
+    public static TripView ForInsider(Trip trip) => From(trip, withRegistration: true);
+
+    /// <summary>For anyone searching: the vehicle without its plate.</summary>
+    public static TripView ForSearch(Trip trip) => From(trip, withRegistration: false);
+
+    public static TripView From(Trip trip, bool withRegistration)
     {
         ArgumentNullException.ThrowIfNull(trip);
         return new(
@@ -33,6 +40,7 @@ public sealed record TripView(
             trip.Region,
             trip.CreatedAt,
             trip.StartedAt,
-            trip.EndedAt);
+            trip.EndedAt,
+            VehicleView.From(trip.Vehicle, withRegistration));
     }
 }

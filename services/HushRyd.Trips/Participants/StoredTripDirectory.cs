@@ -18,7 +18,7 @@ public sealed class StoredTripDirectory(ITripRepository trips, IBookingRepositor
 
         var confirmed = await bookings.ListForTripAsync(trip.Id, BookingStatus.Confirmed, cancellationToken);
         var passengers = confirmed.Select(b => b.PassengerId).Distinct(StringComparer.Ordinal).ToArray();
-        return new TripParticipants(trip.Id, trip.DriverId, passengers, PhaseOf(trip.Status));
+        return new TripParticipants(trip.Id, trip.DriverId, passengers, PhaseOf(trip.Status), trip.Vehicle);
     }
 
     public async Task<string?> ResolveShareTokenAsync(string token, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HushRyd.Platform.Identity;
 using HushRyd.Platform.State;
 using HushRyd.Trips.Bookings;
+using HushRyd.Trips.Participants;
 using HushRyd.Trips.Trips;
 using Microsoft.Extensions.Options;
 
@@ -75,14 +76,6 @@ public sealed class ShareLinkService(
         return trip is null || TripLifecycle.HasEnded(trip.Status) ? null : trip;
     }
 
-    private async Task<bool> MayShareAsync(Trip trip, string userId, bool isAdmin, CancellationToken cancellationToken)
-    {
-        if (trip.DriverId == userId || isAdmin)
-        {
-            return true;
-        }
-
-        var confirmed = await bookings.ListForTripAsync(trip.Id, BookingStatus.Confirmed, cancellationToken);
-        return confirmed.Any(b => b.PassengerId == userId);
-    }
+    private Task<bool> MayShareAsync(Trip trip, string userId, bool isAdmin, CancellationToken cancellationToken) =>
+        TripInsiders.IncludeAsync(bookings, trip, userId, isAdmin, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using HushRyd.Platform.Trips;
 using HushRyd.Trips.Trips;
 
 namespace HushRyd.Trips.Sharing;
@@ -26,6 +27,7 @@ public static class SharePage
             .Replace("{{statusText}}", Encode(StatusText(trip.Status)), StringComparison.Ordinal)
             .Replace("{{source}}", Encode(trip.Source.City), StringComparison.Ordinal)
             .Replace("{{destination}}", Encode(trip.Destination.City), StringComparison.Ordinal)
+            .Replace("{{vehicle}}", Encode(VehicleText(trip.Vehicle)), StringComparison.Ordinal)
             .Replace("{{departureIso}}", trip.DepartureTime.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{departureText}}", departure.ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.InvariantCulture) + " IST", StringComparison.Ordinal);
     }
@@ -41,6 +43,13 @@ public static class SharePage
         TripStatus.Cancelled => "Trip cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>
+    /// The plate, make, model and colour: what someone following the trip needs to tell the police which car to stop.
+    /// Nothing about the driver beyond it.
+    /// </summary>
+    public static string VehicleText(TripVehicle? vehicle) =>
+        vehicle?.Describe() ?? "Not given by the driver";
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 

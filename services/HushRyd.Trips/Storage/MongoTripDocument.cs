@@ -1,3 +1,4 @@
+using HushRyd.Runtime.Dapr.Mongo;
 using HushRyd.Trips.Trips;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
@@ -44,6 +45,10 @@ public sealed class MongoTripDocument : MongoShardedDocument
     [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
     public DateTime? EndedAt { get; set; }
 
+    [BsonElement("vehicle")]
+    [BsonIgnoreIfNull]
+    public MongoVehicleDocument? Vehicle { get; set; }
+
     public static MongoTripDocument From(Trip trip)
     {
         ArgumentNullException.ThrowIfNull(trip);
@@ -62,6 +67,7 @@ public sealed class MongoTripDocument : MongoShardedDocument
             CreatedAt = trip.CreatedAt.UtcDateTime,
             StartedAt = trip.StartedAt?.UtcDateTime,
             EndedAt = trip.EndedAt?.UtcDateTime,
+            Vehicle = MongoVehicleDocument.From(trip.Vehicle),
         };
     }
 
@@ -78,5 +84,6 @@ public sealed class MongoTripDocument : MongoShardedDocument
         Region,
         MongoTimes.ToOffset(CreatedAt),
         StartedAt is { } started ? MongoTimes.ToOffset(started) : null,
-        EndedAt is { } ended ? MongoTimes.ToOffset(ended) : null);
+        EndedAt is { } ended ? MongoTimes.ToOffset(ended) : null,
+        Vehicle?.ToVehicle());
 }

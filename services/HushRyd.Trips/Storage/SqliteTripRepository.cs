@@ -16,7 +16,7 @@ public sealed class SqliteTripRepository(SqliteDatabase database, SqliteWriter w
                 $"""
                 INSERT INTO trips ({TripColumns}) VALUES (
                     $id, $driver, $sourceCity, $sourceLat, $sourceLng, $sourceAddress, $destinationCity, $destinationLat, $destinationLng, $destinationAddress,
-                    $departure, $seats, $available, $fare, $status, $region, $createdAt, $startedAt, $endedAt);
+                    $departure, $seats, $available, $fare, $status, $region, $createdAt, $startedAt, $endedAt, $vehicleRegistration, $vehicleMakeModel, $vehicleColour);
                 """,
                 TripParameters(trip)),
             cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HushRyd.Platform.Trips;
 using HushRyd.Runtime.Embedded.Sqlite;
 using HushRyd.Trips.Bookings;
 using HushRyd.Trips.Places;
@@ -12,7 +13,7 @@ internal static class SqliteTripRows
 {
     public const string TripColumns =
         "id, driver_id, source_city, source_lat, source_lng, source_address, destination_city, destination_lat, destination_lng, destination_address, " +
-        "departure_time, seats, seats_available, fare, status, region, created_at, started_at, ended_at";
+        "departure_time, seats, seats_available, fare, status, region, created_at, started_at, ended_at, vehicle_registration, vehicle_make_model, vehicle_colour";
 
     public const string BookingColumns = "id, trip_id, passenger_id, seats, status, region, created_at, cancelled_at";
 
@@ -37,6 +38,9 @@ internal static class SqliteTripRows
         ("$createdAt", trip.CreatedAt.ToUnixTimeMilliseconds()),
         ("$startedAt", trip.StartedAt?.ToUnixTimeMilliseconds()),
         ("$endedAt", trip.EndedAt?.ToUnixTimeMilliseconds()),
+        ("$vehicleRegistration", trip.Vehicle?.Registration),
+        ("$vehicleMakeModel", trip.Vehicle?.MakeModel),
+        ("$vehicleColour", trip.Vehicle?.Colour),
     ];
 
     public static Trip ReadTrip(SqliteDataReader row) => new(
@@ -52,7 +56,8 @@ internal static class SqliteTripRows
         Region: row.GetString(15),
         CreatedAt: Time(row.GetInt64(16)),
         StartedAt: row.IsDBNull(17) ? null : Time(row.GetInt64(17)),
-        EndedAt: row.IsDBNull(18) ? null : Time(row.GetInt64(18)));
+        EndedAt: row.IsDBNull(18) ? null : Time(row.GetInt64(18)),
+        Vehicle: row.IsDBNull(19) ? null : new TripVehicle(row.GetString(19), row.GetString(20), row.GetString(21)));
 
     public static Booking ReadBooking(SqliteDataReader row) => new(
         Id: row.GetString(0),

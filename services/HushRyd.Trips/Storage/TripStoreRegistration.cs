@@ -12,9 +12,11 @@ public static class TripStoreRegistration
     /// <summary>Trips, bookings and trusted contacts in the embedded SQLite database.</summary>
     public static IServiceCollection AddSqliteTripStores(this IServiceCollection services)
     {
-        services.AddSqliteMigration(TripsMigrations.CreateTrips);
-        services.AddSqliteMigration(TripsMigrations.CreateBookings);
-        services.AddSqliteMigration(TripsMigrations.CreateTrustedContacts);
+        foreach (var migration in TripsMigrations.All)
+        {
+            services.AddSqliteMigration(migration);
+        }
+
         services.AddSingleton<ITripRepository, SqliteTripRepository>();
         services.AddSingleton<IBookingRepository, SqliteBookingRepository>();
         services.AddSingleton<ITrustedContactRepository, SqliteTrustedContactRepository>();

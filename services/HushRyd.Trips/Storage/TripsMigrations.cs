@@ -60,4 +60,16 @@ public static class TripsMigrations
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL);
         """);
+
+    /// <summary>Trips stored before it keep no vehicle (all three columns null); a trip has all three or none.</summary>
+    public static readonly SqliteMigration AddTripVehicle = new(
+        "trips-0004-trip-vehicle",
+        """
+        ALTER TABLE trips ADD COLUMN vehicle_registration TEXT;
+        ALTER TABLE trips ADD COLUMN vehicle_make_model TEXT;
+        ALTER TABLE trips ADD COLUMN vehicle_colour TEXT;
+        """);
+
+    /// <summary>In the order they apply.</summary>
+    public static IReadOnlyList<SqliteMigration> All { get; } = [CreateTrips, CreateBookings, CreateTrustedContacts, AddTripVehicle];
 }

@@ -1,8 +1,12 @@
+using HushRyd.Platform.Trips;
 using HushRyd.Trips.Places;
 
 namespace HushRyd.Trips.Trips;
 
-/// <summary>A driver's published trip. <see cref="SeatsAvailable"/> only changes together with a booking.</summary>
+/// <summary>
+/// A driver's published trip. <see cref="SeatsAvailable"/> only changes together with a booking. <see cref="Vehicle"/> is
+/// null for trips offered without one (clients from before it, and trips stored before it).
+/// </summary>
 public sealed record Trip(
     string Id,
     string DriverId,
@@ -16,4 +20,5 @@ public sealed record Trip(
     string Region,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? EndedAt = null);
+    DateTimeOffset? EndedAt = null,
+    TripVehicle? Vehicle = null);

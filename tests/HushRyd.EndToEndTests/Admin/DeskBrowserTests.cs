@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HushRyd.EndToEndTests.Location;
 using HushRyd.EndToEndTests.Sos;
+using HushRyd.EndToEndTests.Trips;
 using HushRyd.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -50,6 +51,7 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
         Assert.Contains("ACTIVE: not acknowledged", card, StringComparison.Ordinal);
         Assert.Contains("Trip " + tripId, card, StringComparison.Ordinal);
         Assert.Contains("Driver usr_", card, StringComparison.Ordinal);
+        Assert.Contains("Vehicle " + TripRequests.Plate, card, StringComparison.Ordinal);
         Assert.Matches(@"Raised \d+s ago", card);
 
         // Newest and unacknowledged alerts come first, so the new one is selected and its details, track and timeline shown.
@@ -59,6 +61,7 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
         await ReportAsync(driver, tripId, 12.9600, 77.5800, DateTimeOffset.UtcNow);
         await first.WaitForFunctionAsync("() => document.getElementById('track-line').getAttribute('points').trim().split(' ').length === 3", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         Assert.Contains("raised", await first.Locator("#timeline").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal($"{TripRequests.Plate} · White Maruti Suzuki Swift", await first.Locator("#facts dt:text-is('Vehicle') + dd").TextContentAsync());
 
         // Nobody answered within the timeout: on-call was paged, and the desk shows the level.
         var admin = await desk.SignInAsync(DeskServer.ApiAdminPhone);

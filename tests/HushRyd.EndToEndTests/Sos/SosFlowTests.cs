@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using HushRyd.EndToEndTests.Location;
+using HushRyd.EndToEndTests.Trips;
 using HushRyd.Testing;
 
 namespace HushRyd.EndToEndTests.Sos;
@@ -57,6 +59,28 @@ public sealed class SosFlowTests : IDisposable
         Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "notification" && e.GetProperty("channel").GetString() == "realtime");
         Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "escalated");
         Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "acknowledged" && e.GetProperty("detail").GetString() == adminId);
+    }
+
+    [Fact]
+    public async Task An_alert_on_a_trip_records_the_trips_vehicle_and_the_contacts_sms_and_the_desk_email_name_the_plate()
+    {
+        await using var server = ServerProcess.Start(_data.Path, SosServer.Settings(TimeSpan.FromSeconds(30)));
+        using var admin = await server.WaitUntilReadyAsync();
+        using var traveller = await SosServer.TravellerAsync(server.BaseAddress, _data.Path);
+        using var driver = await TestLogin.SignedInClientAsync(server.BaseAddress, _data.Path, TestLogin.DriverPhones[0]);
+        var tripId = await LocationRequests.StartedTripAsync(driver, traveller);
+
+        var (created, alertId) = await SosServer.RaiseAsync(traveller, "tap-car", tripId);
+
+        Assert.Equal(HttpStatusCode.Created, created);
+        var sms = Assert.Single(await OutboxFiles.WaitForSmsAsync(_data.Path, SosServer.Contact), body => body.StartsWith("SOS from", StringComparison.Ordinal));
+        Assert.Contains($"Car: {TripRequests.Plate}, White Maruti Suzuki Swift.", sms, StringComparison.Ordinal);
+        Assert.True(await SosServer.SentWithinAsync(_data.Path, "email", "desk@hushryd.test", $"vehicle: {TripRequests.Plate}, White Maruti Suzuki Swift", 1, TimeSpan.FromSeconds(5)), "the desk email does not name the car");
+        using var alert = JsonDocument.Parse(await traveller.GetStringAsync(new Uri($"/api/v1/sos/{alertId}", UriKind.Relative)));
+        var vehicle = alert.RootElement.GetProperty("vehicle");
+        Assert.Equal(TripRequests.Plate, vehicle.GetProperty("registration").GetString());
+        Assert.Equal("Maruti Suzuki Swift", vehicle.GetProperty("makeModel").GetString());
+        Assert.Equal("White", vehicle.GetProperty("colour").GetString());
     }
 
     [Fact]

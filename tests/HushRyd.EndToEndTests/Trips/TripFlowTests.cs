@@ -78,6 +78,8 @@ public sealed class TripFlowTests : IAsyncLifetime
     [InlineData("departureTime", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":19.07,"lng":72.87},"departureTime":"2020-01-01T00:00:00Z","seats":2,"fare":100}""")]
     [InlineData("seats", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":19.07,"lng":72.87},"seats":0,"fare":100}""")]
     [InlineData("seats", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":19.07,"lng":72.87},"seats":9,"fare":100}""")]
+    [InlineData("vehicle.registration", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":19.07,"lng":72.87},"seats":2,"fare":100,"vehicle":{"registration":"KA 01 1234","makeModel":"Maruti Suzuki Swift","colour":"White"}}""")]
+    [InlineData("vehicle.colour", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":19.07,"lng":72.87},"seats":2,"fare":100,"vehicle":{"registration":"MH12DE1433","makeModel":"Honda City"}}""")]
     [InlineData("destination.lat", """{"source":{"city":"Pune","lat":18.52,"lng":73.85},"destination":{"city":"Mumbai","lat":95,"lng":72.87},"seats":2,"fare":100}""")]
     public async Task Publishing_bad_input_is_a_400_naming_the_field(string field, string body)
     {
@@ -90,6 +92,29 @@ public sealed class TripFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await HttpJson.ReadAsync(response);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_plate_is_stored_normalised_shown_to_the_driver_and_booked_passengers_and_withheld_from_searchers()
+    {
+        var trip = await PublishAsync(_driver, TripRequests.Publish(city: "Mysuru", lat: 12.2958, lng: 76.6394));
+        var withoutVehicle = await PublishAsync(_driver, TripRequests.Publish(city: "Mysuru", lat: 12.2958, lng: 76.6394, withVehicle: false));
+        using var searcher = await SignInAsync("+919812340077");
+
+        var searched = (await GetJsonAsync(searcher, "/api/v1/trips?city=mysuru")).GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetString() == trip);
+        var beforeBooking = await GetJsonAsync(_passenger, $"/api/v1/trips/{trip}");
+        using var booked = await _passenger.PostAsJsonAsync(new Uri($"/api/v1/trips/{trip}/bookings", UriKind.Relative), new { seats = 1 });
+        var afterBooking = await GetJsonAsync(_passenger, $"/api/v1/trips/{trip}");
+        var driversView = await GetJsonAsync(_driver, $"/api/v1/trips/{trip}");
+
+        Assert.Equal("Maruti Suzuki Swift", searched.GetProperty("vehicle").GetProperty("makeModel").GetString());
+        Assert.Equal(JsonValueKind.Null, searched.GetProperty("vehicle").GetProperty("registration").ValueKind);
+        Assert.Equal(JsonValueKind.Null, beforeBooking.GetProperty("vehicle").GetProperty("registration").ValueKind);
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.Equal(TripRequests.Plate, afterBooking.GetProperty("vehicle").GetProperty("registration").GetString());
+        Assert.Equal(TripRequests.Plate, driversView.GetProperty("vehicle").GetProperty("registration").GetString());
+        Assert.Equal("White", driversView.GetProperty("vehicle").GetProperty("colour").GetString());
+        Assert.Equal(JsonValueKind.Null, (await GetJsonAsync(_driver, $"/api/v1/trips/{withoutVehicle}")).GetProperty("vehicle").ValueKind);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public abstract class SosAlertStoreContract
     private static SosAlert Alert(string id, string key = "k1", string raisedBy = "usr_a", DateTimeOffset? at = null) => new(
         id, raisedBy, "+919800000042", key, "trp_1", "usr_driver", 12.9716, 77.5946, "wrong turn", at ?? Now,
         [new SosContact("Asha", "+919811100001", null), new SosContact("Ravi", "+919811100002", "ravi@example.test")],
-        SosStatus.Active, 0, null, null, null, null, false);
+        SosStatus.Active, 0, null, null, null, null, false, new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White"));
 
     [SkippableFact]
     public async Task An_alert_reads_back_field_for_field_and_the_same_raiser_and_key_returns_the_first_alert()
@@ -36,6 +36,20 @@ public abstract class SosAlertStoreContract
         Assert.Equal(alert with { TrustedContacts = stored.TrustedContacts }, stored);
         Assert.Null(await store.FindAsync("sos_2", None));
         Assert.Single(await store.TimelineAsync("sos_1", None));
+    }
+
+    [SkippableFact]
+    public async Task The_vehicle_recorded_at_raise_time_reads_back_and_an_alert_without_one_reads_back_without_one()
+    {
+        var (store, release) = await OpenAsync();
+        await using var _ = new Releaser(release);
+        await store.CreateAsync(Alert("sos_car"), new SosTimelineEntry(Now, SosTimelineKinds.Raised), None);
+        await store.CreateAsync(Alert("sos_walk", key: "k2") with { TripId = null, DriverId = null, Vehicle = null }, new SosTimelineEntry(Now, SosTimelineKinds.Raised), None);
+        await store.TransitionAsync("sos_car", SosStatus.Acknowledged, "usr_admin1", Now.AddSeconds(5), None);
+
+        Assert.Equal(new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White"), (await store.FindAsync("sos_car", None))!.Vehicle);
+        Assert.Equal("KA 01 AB 1234", Assert.Single(await store.ListAsync(SosStatus.Acknowledged, 10, None)).Vehicle?.Registration);
+        Assert.Null((await store.FindAsync("sos_walk", None))!.Vehicle);
     }
 
     [SkippableFact]

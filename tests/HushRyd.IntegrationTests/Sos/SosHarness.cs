@@ -83,7 +83,7 @@ public sealed class SosHarness : IAsyncDisposable
     {
         var directory = new TempDirectory();
         var database = new SqliteDatabase(
-            Microsoft.Extensions.Options.Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }), [SosMigrations.CreateAlerts], NullLogger<SqliteDatabase>.Instance);
+            Microsoft.Extensions.Options.Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }), SosMigrations.All, NullLogger<SqliteDatabase>.Instance);
         await database.StartAsync(CancellationToken.None);
         return new SosHarness(directory, database, new SqliteWriter(database, NullLogger<SqliteWriter>.Instance), acknowledgeTimeout);
     }

@@ -1,10 +1,6 @@
-using HushRyd.Runtime.Embedded;
-using HushRyd.Runtime.Embedded.Sqlite;
 using HushRyd.Sos.Storage;
 using HushRyd.Testing;
 using HushRyd.Workflows.Sos.Alerts;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace HushRyd.IntegrationTests.Sos;
 
@@ -14,14 +10,33 @@ public sealed class SqliteSosAlertStoreTests : SosAlertStoreContract
     protected override async Task<(ISosAlertStore Store, Func<ValueTask> Release)> OpenAsync()
     {
         var directory = new TempDirectory();
-        var database = new SqliteDatabase(Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }), [SosMigrations.CreateAlerts], NullLogger<SqliteDatabase>.Instance);
-        await database.StartAsync(CancellationToken.None);
-        var writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
-        return (new SqliteSosAlertStore(database, writer), async () =>
+        var sqlite = await MigratedSqlite.OpenAsync(directory.Path, SosMigrations.All);
+        return (new SqliteSosAlertStore(sqlite.Database, sqlite.Writer), async () =>
         {
-            await writer.DisposeAsync();
-            await database.DisposeAsync();
+            await sqlite.DisposeAsync();
             directory.Dispose();
         });
+    }
+
+    [Fact]
+    public async Task An_alert_stored_before_vehicles_survives_the_migration_and_reads_back_without_one()
+    {
+        using var directory = new TempDirectory();
+        await using (var before = await MigratedSqlite.OpenAsync(directory.Path, [SosMigrations.CreateAlerts]))
+        {
+            await before.ExecuteAsync(
+                """
+                INSERT INTO sos_alerts (id, raised_by, raised_by_phone, idempotency_key, trip_id, driver_id, lat, lng, note, raised_at, contacts, status,
+                    escalation_level, acknowledged_by, acknowledged_at, closed_by, closed_at, workflow_started)
+                VALUES ('sos_old', 'usr_a', NULL, 'k1', 'trp_1', 'usr_driver', 12.97, 77.59, NULL, 1764511200000, '[]', 'active', 2, NULL, NULL, NULL, NULL, 1);
+                """);
+        }
+
+        await using var after = await MigratedSqlite.OpenAsync(directory.Path, SosMigrations.All);
+        var old = await new SqliteSosAlertStore(after.Database, after.Writer).FindAsync("sos_old", CancellationToken.None);
+
+        Assert.NotNull(old);
+        Assert.Null(old.Vehicle);
+        Assert.Equal(("trp_1", "usr_driver", 2, SosStatus.Active), (old.TripId, old.DriverId, old.EscalationLevel, old.Status));
     }
 }

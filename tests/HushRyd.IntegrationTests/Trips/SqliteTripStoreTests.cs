@@ -1,9 +1,8 @@
-using HushRyd.Runtime.Embedded;
-using HushRyd.Runtime.Embedded.Sqlite;
+using HushRyd.Platform.Trips;
 using HushRyd.Testing;
 using HushRyd.Trips.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using HushRyd.Trips.Trips;
+using static HushRyd.IntegrationTests.Trips.TripSamples;
 
 namespace HushRyd.IntegrationTests.Trips;
 
@@ -13,21 +12,42 @@ public sealed class SqliteTripStoreTests : TripStoreContract
     protected override async Task<TripStores> OpenAsync()
     {
         var directory = new TempDirectory();
-        var database = new SqliteDatabase(
-            Options.Create(new EmbeddedRuntimeOptions { DataDirectory = directory.Path }),
-            [TripsMigrations.CreateTrips, TripsMigrations.CreateBookings, TripsMigrations.CreateTrustedContacts],
-            NullLogger<SqliteDatabase>.Instance);
-        await database.StartAsync(CancellationToken.None);
-        var writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
+        var sqlite = await MigratedSqlite.OpenAsync(directory.Path, TripsMigrations.All);
         return new TripStores(
-            new SqliteTripRepository(database, writer),
-            new SqliteBookingRepository(database, writer),
-            new SqliteTrustedContactRepository(database, writer),
+            new SqliteTripRepository(sqlite.Database, sqlite.Writer),
+            new SqliteBookingRepository(sqlite.Database, sqlite.Writer),
+            new SqliteTrustedContactRepository(sqlite.Database, sqlite.Writer),
             async () =>
             {
-                await writer.DisposeAsync();
-                await database.DisposeAsync();
+                await sqlite.DisposeAsync();
                 directory.Dispose();
             });
+    }
+
+    [Fact]
+    public async Task A_database_from_before_vehicles_is_migrated_in_place_its_trips_read_back_without_one_and_new_trips_keep_theirs()
+    {
+        using var directory = new TempDirectory();
+        await using (var before = await MigratedSqlite.OpenAsync(directory.Path, [TripsMigrations.CreateTrips, TripsMigrations.CreateBookings, TripsMigrations.CreateTrustedContacts]))
+        {
+            await before.ExecuteAsync(FormattableString.Invariant(
+                $"""
+                INSERT INTO trips (id, driver_id, source_city, source_lat, source_lng, source_address, destination_city, destination_lat, destination_lng,
+                    destination_address, departure_time, seats, seats_available, fare, status, region, created_at, started_at, ended_at)
+                VALUES ('trp_old', 'usr_driver', 'Pune', {PuneLat}, {PuneLng}, NULL, 'Mumbai', 19.076, 72.8777, NULL,
+                    {Now.AddHours(2).ToUnixTimeMilliseconds()}, 4, 3, '450.50', 'scheduled', 'in-west', {Now.ToUnixTimeMilliseconds()}, NULL, NULL);
+                """));
+        }
+
+        await using var after = await MigratedSqlite.OpenAsync(directory.Path, TripsMigrations.All);
+        var trips = new SqliteTripRepository(after.Database, after.Writer);
+        var added = Trip() with { Vehicle = new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White") };
+        await trips.InsertAsync(added, CancellationToken.None);
+
+        var old = await trips.FindAsync("trp_old", CancellationToken.None);
+        Assert.NotNull(old);
+        Assert.Null(old.Vehicle);
+        Assert.Equal((3, 450.50m, TripStatus.Scheduled), (old.SeatsAvailable, old.Fare, old.Status));
+        Assert.Equal(added, await trips.FindAsync(added.Id, CancellationToken.None));
     }
 }

@@ -1,3 +1,4 @@
+using HushRyd.Platform.Trips;
 using HushRyd.Trips.Places;
 using HushRyd.Trips.Trips;
 using static HushRyd.IntegrationTests.Trips.TripSamples;
@@ -21,6 +22,7 @@ public abstract partial class TripStoreContract
         var plain = Trip() with { Fare = 1234.56m };
         var full = Trip(status: TripStatus.Completed) with
         {
+            Vehicle = new TripVehicle("22 BH 1234 AA", "Tata Nexon EV", "Daytona grey"),
             SeatsAvailable = 1,
             Fare = 99.05m,
             Source = new Place("Pune", 18.5314, 73.8446, null),
@@ -34,6 +36,26 @@ public abstract partial class TripStoreContract
         Assert.Equal(plain, await stores.Trips.FindAsync(plain.Id, None));
         Assert.Equal(full, await stores.Trips.FindAsync(full.Id, None));
         Assert.Null(await stores.Trips.FindAsync("trp_missing", None));
+    }
+
+    [SkippableFact]
+    public async Task A_trips_vehicle_stays_with_it_through_its_transitions_and_in_search_and_near_results()
+    {
+        await using var stores = await OpenAsync();
+        var vehicle = new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White");
+        var trip = Trip() with { Vehicle = vehicle };
+        await stores.Trips.InsertAsync(trip, None);
+
+        var found = await stores.Trips.SearchAsync(new TripSearch("Pune", Now, Now.AddDays(1), TripStatus.Scheduled, 10), None);
+        var near = await stores.Trips.FindNearAsync(new NearSearch(PuneLat, PuneLng, 5, TripStatus.Scheduled, Now, 0, 10), None);
+        var started = await stores.Trips.TryTransitionAsync(trip.Id, TripTransition.Start, Now.AddHours(2), None);
+        var completed = await stores.Trips.TryTransitionAsync(trip.Id, TripTransition.Complete, Now.AddHours(3), None);
+
+        Assert.Equal(vehicle, Assert.Single(found.Items).Vehicle);
+        Assert.Equal(vehicle, Assert.Single(near).Trip.Vehicle);
+        Assert.Equal(vehicle, started?.Vehicle);
+        Assert.Equal(vehicle, completed?.Vehicle);
+        Assert.Equal(vehicle, (await stores.Trips.FindAsync(trip.Id, None))?.Vehicle);
     }
 
     [SkippableFact]

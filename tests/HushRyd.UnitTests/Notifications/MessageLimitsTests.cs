@@ -1,5 +1,10 @@
 using HushRyd.Notifications.Messages;
 using HushRyd.Platform.Notifications;
+using HushRyd.Platform.Trips;
+using HushRyd.Trips.Api;
+using HushRyd.Trips.Sharing;
+using HushRyd.Workflows.Sos.Alerts;
+using HushRyd.Workflows.Sos.Notifying;
 
 namespace HushRyd.UnitTests.Notifications;
 
@@ -36,7 +41,12 @@ public class MessageLimitsTests
     public static TheoryData<OutgoingMessage> Templates() =>
     [
         MessageTemplates.Otp("+919812345678", "123456", TimeSpan.FromMinutes(5)),
-        MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
+        MessageTemplates.SosAlert("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc"), null),
+        MessageTemplates.SosAlert("+919812345678", "a HushRyd traveller", LongestShareLink, LongestVehicle),
+        SosMessages.Escalation("+919812345678", LongestAlert, 9),
+        SosMessages.Closed("+919812345678", LongestAlert),
+        SosMessages.Push("device-token", LongestAlert, LongestShareLink),
+        SosMessages.DeskEmail("desk@hushryd.test", LongestAlert),
         MessageTemplates.TripShared("+919812345678", "Asha", new Uri("https://hushryd.in/share/abc")),
         MessageTemplates.BookingConfirmed("+919812345678", "Thiruvananthapuram", "Visakhapatnam", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), 4),
     ];
@@ -48,6 +58,28 @@ public class MessageLimitsTests
         MessageLimits.Check(message);
 
         Assert.True(message.Channel != NotificationChannelKind.Sms || message.Body.Length <= 306, $"{message.Body.Length} characters");
+
+        // 306 characters are two segments only in GSM-7's basic set; one character outside it makes the text UCS-2 (67 a segment).
+        Assert.True(message.Channel != NotificationChannelKind.Sms || message.Body.All(c => c is >= ' ' and <= '~' && !"`[]{}\\^~|".Contains(c, StringComparison.Ordinal)), message.Body);
+    }
+
+    /// <summary>The longest vehicle a driver can give: a three-letter series and make, model and colour at their limits.</summary>
+    private static readonly TripVehicle LongestVehicle = new("KA 01 ABC 1234", new string('M', TripRules.MaxMakeModelLength), new string('C', TripRules.MaxColourLength));
+
+    /// <summary>An alert with the longest id, no phone (the longer fallback name), full-precision coordinates and the longest vehicle.</summary>
+    private static readonly SosAlert LongestAlert = new(
+        "sos_" + Guid.CreateVersion7().ToString("N"), "usr_raiser", null, "k1", "trp_1", "usr_driver", -12.971612345678901, -177.594612345678901, null,
+        DateTimeOffset.UnixEpoch, [], SosStatus.Active, 0, null, null, null, null, false, LongestVehicle);
+
+    private static readonly Uri LongestShareLink = new("https://safety.hushryd.in/share/" + new string('t', ShareToken.Length));
+
+    [Fact]
+    public void The_sos_sms_names_the_car_after_the_traveller_or_says_it_was_not_given()
+    {
+        var link = new Uri("https://hushryd.in/share/abc");
+
+        Assert.Contains("SOS from Asha on HushRyd. Car: KA 01 AB 1234, White Maruti Suzuki Swift. Follow", MessageTemplates.SosAlert("+919812345678", "Asha", link, new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White")).Body, StringComparison.Ordinal);
+        Assert.Contains("Car: not given.", MessageTemplates.SosAlert("+919812345678", "Asha", link, null).Body, StringComparison.Ordinal);
     }
 
     [Fact]

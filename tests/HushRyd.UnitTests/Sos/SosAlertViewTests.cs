@@ -8,7 +8,8 @@ public sealed class SosAlertViewTests
 {
     private static readonly SosAlert Alert = new(
         "sos_1", "usr_raiser", "+919812300001", "key-1", "trp_1", "usr_driver", 12.97, 77.59, "help", DateTimeOffset.UnixEpoch,
-        [new SosContact("Asha", "+919812300002", null)], SosStatus.Active, 0, null, null, null, null, WorkflowStarted: true);
+        [new SosContact("Asha", "+919812300002", null)], SosStatus.Active, 0, null, null, null, null, WorkflowStarted: true,
+        new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White"));
 
     [Fact]
     public void The_desk_sees_who_raised_the_alert_by_phone_in_the_list_and_with_contacts_and_timeline_in_the_detail()
@@ -25,7 +26,7 @@ public sealed class SosAlertViewTests
     }
 
     [Fact]
-    public void A_trusted_contact_following_the_share_link_sees_neither_the_raisers_phone_nor_the_other_contacts()
+    public void A_trusted_contact_following_the_share_link_sees_the_vehicle_but_neither_the_raisers_phone_nor_the_other_contacts()
     {
         var shared = SosAlertView.Of(Alert, null, forTrustedContact: true);
 
@@ -33,5 +34,6 @@ public sealed class SosAlertViewTests
         Assert.Null(shared.TrustedContacts);
         Assert.Null(shared.Timeline);
         Assert.Equal("active", shared.Status);
+        Assert.Equal("KA 01 AB 1234", shared.Vehicle?.Registration);
     }
 }

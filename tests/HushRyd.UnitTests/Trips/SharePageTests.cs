@@ -1,3 +1,4 @@
+using HushRyd.Platform.Trips;
 using HushRyd.Trips.Places;
 using HushRyd.Trips.Sharing;
 using HushRyd.Trips.Trips;
@@ -17,7 +18,8 @@ public sealed class SharePageTests
         450m,
         TripStatus.Started,
         "in-south",
-        DateTimeOffset.UnixEpoch);
+        DateTimeOffset.UnixEpoch,
+        Vehicle: new TripVehicle("KA 01 AB 1234", "Maruti Suzuki Swift", "White"));
 
     [Fact]
     public void The_live_page_carries_the_trip_in_words_with_departure_in_IST_and_no_street_address()
@@ -43,6 +45,13 @@ public sealed class SharePageTests
             Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_live_page_names_the_car_for_whoever_follows_the_trip_and_says_when_the_driver_gave_none()
+    {
+        Assert.Contains("<dd id=\"vehicle\">KA 01 AB 1234, White Maruti Suzuki Swift</dd>", SharePage.Live(TripFrom("Bengaluru"), "n0nce"), StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"vehicle\">Not given by the driver</dd>", SharePage.Live(TripFrom("Bengaluru") with { Vehicle = null }, "n0nce"), StringComparison.Ordinal);
     }
 
     [Fact]

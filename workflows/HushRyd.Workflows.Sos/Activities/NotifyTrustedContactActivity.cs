@@ -20,7 +20,7 @@ public sealed class NotifyTrustedContactActivity(ISosAlertStore alerts, ISosCont
         var alert = await alerts.RequireAsync(input.AlertId);
         var contact = alert.TrustedContacts[input.ContactIndex];
         var link = await LiveLinkAsync(alert);
-        await notifier.QueueAsync(alert.Id, Step, MessageTemplates.SosAlert(contact.Phone, SosMessages.RaiserOf(alert), link), CancellationToken.None);
+        await notifier.QueueAsync(alert.Id, Step, MessageTemplates.SosAlert(contact.Phone, SosMessages.RaiserOf(alert), link, alert.Vehicle), CancellationToken.None);
         await notifier.QueueAsync(alert.Id, Step, SosMessages.Push(contact.Phone, alert, link), CancellationToken.None);
         return true;
     }

@@ -3,8 +3,8 @@ using HushRyd.Platform.Trips;
 namespace HushRyd.Workflows.Sos.Alerts;
 
 /// <summary>
-/// One SOS as stored before anyone is told (Property 3): who raised it and where, on which trip and with which driver,
-/// whom they trust, and how far it has gone. <see cref="WorkflowStarted"/> tells the re-starter its workflow is running.
+/// One SOS as stored before anyone is told (Property 3): who raised it and where, on which trip, with which driver and in
+/// which vehicle (as the trip had it at raise time; null when none was given), whom they trust, and how far it has gone. <see cref="WorkflowStarted"/> tells the re-starter its workflow is running.
 /// </summary>
 public sealed record SosAlert(
     string Id,
@@ -24,4 +24,5 @@ public sealed record SosAlert(
     DateTimeOffset? AcknowledgedAt,
     string? ClosedBy,
     DateTimeOffset? ClosedAt,
-    bool WorkflowStarted);
+    bool WorkflowStarted,
+    TripVehicle? Vehicle = null);

@@ -1,3 +1,4 @@
+using HushRyd.Platform.Trips;
 using HushRyd.Workflows.Sos.Alerts;
 
 namespace HushRyd.Workflows.Sos.Notifying;
@@ -9,6 +10,7 @@ public sealed record SosEventPayload(
     string RaisedBy,
     string? TripId,
     string? DriverId,
+    TripVehicle? Vehicle,
     double Lat,
     double Lng,
     DateTimeOffset RaisedAt,
@@ -18,6 +20,6 @@ public sealed record SosEventPayload(
     public static SosEventPayload Of(SosAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return new(alert.Id, alert.Status.WireName(), alert.RaisedBy, alert.TripId, alert.DriverId, alert.Lat, alert.Lng, alert.RaisedAt, alert.EscalationLevel, alert.AcknowledgedBy);
+        return new(alert.Id, alert.Status.WireName(), alert.RaisedBy, alert.TripId, alert.DriverId, alert.Vehicle, alert.Lat, alert.Lng, alert.RaisedAt, alert.EscalationLevel, alert.AcknowledgedBy);
     }
 }

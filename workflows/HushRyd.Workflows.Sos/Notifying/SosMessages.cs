@@ -1,5 +1,6 @@
 using System.Globalization;
 using HushRyd.Platform.Notifications;
+using HushRyd.Platform.Trips;
 using HushRyd.Workflows.Sos.Alerts;
 
 namespace HushRyd.Workflows.Sos.Notifying;
@@ -19,8 +20,15 @@ public static class SosMessages
         return alert.RaisedByPhone ?? "a HushRyd traveller";
     }
 
+    /// <summary>The vehicle recorded on the alert at raise time, or that none was given.</summary>
+    public static string CarOf(SosAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return TripVehicle.Describe(alert.Vehicle);
+    }
+
     public static OutgoingMessage Push(string to, SosAlert alert, Uri trackingUrl) =>
-        new(NotificationChannelKind.Push, to, $"SOS from {RaiserOf(alert)}. Follow live: {trackingUrl}", "HushRyd SOS");
+        new(NotificationChannelKind.Push, to, $"SOS from {RaiserOf(alert)}. Car: {CarOf(alert)}. Follow live: {trackingUrl}", "HushRyd SOS");
 
     public static OutgoingMessage DeskEmail(string to, SosAlert alert)
     {
@@ -30,7 +38,7 @@ public static class SosMessages
             to,
             $"""
             SOS {alert.Id} raised by {RaiserOf(alert)} (user {alert.RaisedBy}) at {alert.RaisedAt:u}.
-            Trip: {alert.TripId ?? "none"}; driver: {alert.DriverId ?? "unknown"}.
+            Trip: {alert.TripId ?? "none"}; driver: {alert.DriverId ?? "unknown"}; vehicle: {CarOf(alert)}.
             Position: {MapOf(alert)}
             Note: {alert.Note ?? "none"}
             Acknowledge it from the desk: POST /admin/v1/sos/{alert.Id}/acknowledge
@@ -41,7 +49,7 @@ public static class SosMessages
     public static OutgoingMessage Escalation(string phone, SosAlert alert, int level)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return new(NotificationChannelKind.Sms, phone, $"HushRyd SOS {alert.Id} from {RaiserOf(alert)} is NOT acknowledged (page {level}). Position: {MapOf(alert)} Act now.");
+        return new(NotificationChannelKind.Sms, phone, $"HushRyd SOS {alert.Id} from {RaiserOf(alert)} is NOT acknowledged (page {level}). Car: {CarOf(alert)}. Position: {MapOf(alert)} Act now.");
     }
 
     public static OutgoingMessage Closed(string phone, SosAlert alert)

@@ -69,6 +69,11 @@
     }
   }
 
+  // The vehicle is the trip's as the alert recorded it when raised.
+  function vehicleMissing(alert) {
+    return alert.tripId ? "not given by the driver" : "none: no trip";
+  }
+
   function renderAlerts() {
     const list = $("alerts");
     list.replaceChildren(...state.alerts.map(alert => el("li", {},
@@ -80,6 +85,7 @@
         el("span", { class: "line who-line" }, alert.raisedByPhone || alert.raisedBy),
         el("span", { class: "line" }, alert.tripId ? "Trip " + alert.tripId : "No trip"),
         el("span", { class: "line" }, alert.driverId ? "Driver " + alert.driverId : "No driver on record"),
+        el("span", { class: "line vehicle-line" }, "Vehicle " + (alert.vehicle ? alert.vehicle.registration : vehicleMissing(alert))),
         el("span", { class: "line" }, "Raised ", sinceNode(alert.raisedAt))))));
     const active = state.alerts.filter(a => a.status === "active").length;
     $("alert-count").textContent = `(${state.alerts.length} open, ${active} not acknowledged)`;
@@ -142,7 +148,7 @@
       ["Where raised", alert.lat.toFixed(5) + ", " + alert.lng.toFixed(5)],
       ["Trip", alert.tripId ? alert.tripId + (trip ? ` · ${trip.source.city} → ${trip.destination.city} · ${trip.status}` : "") : "No trip"],
       ["Driver", alert.driverId || "No driver on record"],
-      ["Vehicle", "Not recorded: trips carry no vehicle details"],
+      ["Vehicle", alert.vehicle ? `${alert.vehicle.registration} · ${alert.vehicle.colour} ${alert.vehicle.makeModel}` : vehicleMissing(alert)],
       ["Note", alert.note || "—"],
       ["Escalation level", String(alert.escalationLevel)],
       ["Acknowledged by", alert.acknowledgedBy ? `${person(alert.acknowledgedBy)} at ${clock(alert.acknowledgedAt)}` : "Nobody yet"],
