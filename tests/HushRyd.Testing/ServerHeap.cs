@@ -1,16 +1,15 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
-using HushRyd.Testing;
 using Microsoft.Diagnostics.NETCore.Client;
 
-namespace HushRyd.EndToEndTests.Realtime;
+namespace HushRyd.Testing;
 
 /// <summary>
 /// What a server process's managed heap holds: a full blocking collection is induced in it over the diagnostics port
 /// (as dotnet-gcdump does), then its heap size after that collection is read from /metrics, the pinned heap left out
 /// (embedded Garnet keeps its log pages there). Unlike the resident set, this does not move with garbage not yet collected.
 /// </summary>
-internal static class ServerHeap
+public static class ServerHeap
 {
     private const string Runtime = "Microsoft-Windows-DotNETRuntime";
     private const long GcKeyword = 0x1;
@@ -20,6 +19,8 @@ internal static class ServerHeap
 
     public static async Task<long> AfterFullCollectionAsync(ServerProcess server, HttpClient client)
     {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(client);
         var before = Metric(await MetricsAsync(client), Collections, "gen2");
         var diagnostics = new DiagnosticsClient(server.Id);
         using (var session = await diagnostics.StartEventPipeSessionAsync(
