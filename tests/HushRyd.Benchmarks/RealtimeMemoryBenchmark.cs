@@ -7,12 +7,12 @@ namespace HushRyd.Benchmarks;
 /// What one realtime server holds per connection: one HushRyd server process, one client process opening the connections
 /// (each joined to its trip), then idle for a while so a heap dump can be taken (<c>dotnet-gcdump collect -p PID</c>),
 /// then a short round of positions. Prints the server's live heap per connection (after a full collection it is made to
-/// do), and its resident memory and heap after its own last GC per connection, idle and under load; small enough to run beside other work (a few thousand connections), so it appends nothing to docs/benchmarks.md.
+/// do), and its resident memory and heap after its own last GC per connection, idle and under load. Small enough to run
+/// beside other work (a few thousand connections); it appends nothing to docs/benchmarks.md.
 /// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks -- realtime-memory [connections hold-seconds]
 /// </summary>
 public static class RealtimeMemoryBenchmark
 {
-    private static readonly TimeSpan UpdateInterval = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,7 +30,7 @@ public static class RealtimeMemoryBenchmark
             var idleResident = stack.ServerResidentBytes;
             var idleHeap = await stack.HeapAfterGcBytesAsync();
             var liveAfter = await ServerHeap.AfterFullCollectionAsync(server, http);
-            var round = await phase.MeasureAsync((int)(rooms / UpdateInterval.TotalSeconds), TimeSpan.FromSeconds(2), Round);
+            var round = await phase.MeasureAsync((int)(rooms / RealtimeLoadBenchmark.UpdateInterval.TotalSeconds), TimeSpan.FromSeconds(2), Round);
             await phase.StopAsync();
             var perConnection = (double)Math.Max(phase.Ramp.Connected, 1) * 1024;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
