@@ -13,7 +13,7 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
 {
     private readonly Lock _roomsGate = new();
 
-    // Two or three rooms each, replaced on change: an array costs a tenth of a set for as many connections.
+    // Two or three rooms each, replaced on change: with its lock, a third of what a set costs for as many connections.
     private string[] _rooms = [];
     private int _pending;
     private int _dropped;
