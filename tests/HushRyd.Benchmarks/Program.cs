@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "realtime-fanout" => await RealtimeFanOutBenchmark.RunAsync(args[1..]),
     "realtime-load" => await RealtimeLoadBenchmark.RunAsync(args[1..]),
     "realtime-load-client" => await RealtimeLoadClient.RunAsync(args[1..]),
+    "realtime-memory" => await RealtimeMemoryBenchmark.RunAsync(args[1..]),
     "realtime-knee" => await RealtimeKneeBenchmark.RunAsync(args[1..]),
     "notifications" => await NotificationBenchmark.RunAsync(args[1..]),
     "sos" => await SosLoadBenchmark.RunAsync(args[1..]),

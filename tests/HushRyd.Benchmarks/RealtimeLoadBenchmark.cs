@@ -13,7 +13,9 @@ namespace HushRyd.Benchmarks;
 /// </summary>
 public static class RealtimeLoadBenchmark
 {
-    private static readonly TimeSpan UpdateInterval = TimeSpan.FromSeconds(4);
+    /// <summary>Each room gets a position this often, the app's cadence.</summary>
+    internal static readonly TimeSpan UpdateInterval = TimeSpan.FromSeconds(4);
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     public static async Task<int> RunAsync(string[] args)

@@ -55,6 +55,15 @@ internal sealed class RealtimeLoadSetup : IAsyncDisposable
         return (plan, sides);
     }
 
+    /// <summary>HushRyd's side alone: its servers started and the plan prepared through them, handed to <paramref name="measure"/>.</summary>
+    public static async Task<T> RunHushRydAsync<T>(int serverCount, int rooms, Func<HushRydRealtimeStack, RealtimeLoadPlan, string, Task<T>> measure)
+    {
+        await using var setup = new RealtimeLoadSetup(await TestRedis.StartAsync(RedisBackend.RedisServer), await LoadPrincipals.CreateAsync());
+        await using var hushryd = await HushRydRealtimeStack.StartAsync(setup.DataDirectory, setup.Redis, setup.Principals, serverCount);
+        var plan = await setup.PrepareAsync(hushryd.Servers, rooms);
+        return await measure(hushryd, plan, setup.PlanFile);
+    }
+
     /// <summary>Signs in every member, publishes a trip per room and books its seats, spread over the servers; writes the plan file.</summary>
     private async Task<RealtimeLoadPlan> PrepareAsync(IReadOnlyList<string> servers, int rooms)
     {

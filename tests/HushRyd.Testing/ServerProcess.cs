@@ -26,6 +26,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id, for diagnostics tools (dotnet-gcdump, dotnet-counters).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Resident memory of the server process now.</summary>
     public long WorkingSetBytes
     {

@@ -8,7 +8,10 @@ public static class RealtimeChannels
 {
     public const string SosAlerts = "sos:alerts";
 
+    /// <summary>What every user channel starts with.</summary>
+    public const string UserPrefix = "user:";
+
     public static string Trip(string tripId) => "trip:" + tripId;
 
-    public static string User(string userId) => "user:" + userId;
+    public static string User(string userId) => UserPrefix + userId;
 }

@@ -7,8 +7,9 @@ namespace HushRyd.Realtime.Sessions;
 /// <summary>
 /// What a connection proved its identity with (bearer header, <c>access_token</c> query, the desk's cookie, or a
 /// gateway's forwarded principal), kept so the same authentication scheme can judge it again while the connection lasts.
+/// The token is the request's own parsed query value, not a copy: thousands of connections each hold it anyway.
 /// </summary>
-internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<string, StringValues>[] Headers)
+internal sealed record ConnectionCredentials(StringValues AccessToken, KeyValuePair<string, StringValues>[] Headers)
 {
     private const string AccessTokenQuery = "access_token";
 
@@ -16,13 +17,11 @@ internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<str
     {
         if (context is null)
         {
-            return new ConnectionCredentials(QueryString.Empty, []);
+            return new ConnectionCredentials(StringValues.Empty, []);
         }
 
         var request = context.Request;
-        var query = request.Query.TryGetValue(AccessTokenQuery, out var token)
-            ? QueryString.Create(AccessTokenQuery, token.ToString())
-            : QueryString.Empty;
+        var token = request.Query.TryGetValue(AccessTokenQuery, out var value) ? value : StringValues.Empty;
         KeyValuePair<string, StringValues>[] headers =
         [
             .. request.Headers.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
@@ -31,7 +30,7 @@ internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<str
                 || h.Key.Equals(PrincipalHeaders.InternalToken, StringComparison.OrdinalIgnoreCase)
                 || h.Key.StartsWith(PrincipalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)),
         ];
-        return new ConnectionCredentials(query, headers);
+        return new ConnectionCredentials(token, headers);
     }
 
     /// <summary>A request to <paramref name="path"/> carrying these credentials, for the authentication scheme to judge.</summary>
@@ -40,7 +39,7 @@ internal sealed record ConnectionCredentials(QueryString Query, KeyValuePair<str
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = HttpMethods.Get;
         context.Request.Path = path;
-        context.Request.QueryString = Query;
+        context.Request.QueryString = StringValues.IsNullOrEmpty(AccessToken) ? QueryString.Empty : QueryString.Create(AccessTokenQuery, AccessToken.ToString());
         foreach (var (name, value) in Headers)
         {
             context.Request.Headers[name] = value;

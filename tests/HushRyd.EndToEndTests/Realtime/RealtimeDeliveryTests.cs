@@ -127,6 +127,32 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_users_notifications_reach_their_connections_on_both_nodes_in_the_order_published_and_no_other_user()
+    {
+        const int Notifications = 50;
+        var (rider, riderToken) = await cluster.SignInAsync("+919812348021");
+        var (_, otherToken) = await cluster.SignInAsync("+919812348022");
+        var me = await rider.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/v1/users/me", UriKind.Relative));
+        var channel = StackExchange.Redis.RedisChannel.Literal($"user:{me.GetProperty("id").GetString()}");
+        var onA = await ConnectAsync(cluster.A.BaseAddress, riderToken, "rider on A");
+        var onB = await ConnectAsync(cluster.B.BaseAddress, riderToken, "rider on B");
+        var other = await ConnectAsync(cluster.A.BaseAddress, otherToken, "another user on A");
+
+        var publisher = cluster.Redis.GetSubscriber();
+        for (var i = 0; i < Notifications; i++)
+        {
+            publisher.Publish(channel, $$$"""{"event":"notification","data":{"seq":{{{i}}}}}""", StackExchange.Redis.CommandFlags.FireAndForget);
+        }
+
+        var arrived = await Eventually.HoldsAsync(() => Task.FromResult(onA.Received.Count == Notifications && onB.Received.Count == Notifications), TimeSpan.FromSeconds(5));
+
+        Assert.True(arrived, $"rider on A {onA.Received.Count}, on B {onB.Received.Count} of {Notifications}");
+        Assert.Equal(Enumerable.Range(0, Notifications), onA.Received.Select(e => e.Data.GetProperty("seq").GetInt32()));
+        Assert.Equal(Enumerable.Range(0, Notifications), onB.Received.Select(e => e.Data.GetProperty("seq").GetInt32()));
+        Assert.Empty(other.Received);
+    }
+
+    [Fact]
     public async Task Connections_without_a_good_token_are_refused_and_a_revoked_session_closes_an_open_one()
     {
         var (stranger, strangerToken) = await cluster.SignInAsync("+919812348021");

@@ -14,6 +14,8 @@ namespace HushRyd.EndToEndTests.Realtime;
 public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int UpgradeCap = 3;
+    private const int MaxPendingMessages = 16;
+    private const int TransportBufferBytes = 32 * 1024;
     private readonly TempDirectory _data = new();
     private readonly int _redisPort = FreePort.Next();
     private readonly List<IAsyncDisposable> _connections = [];
@@ -27,14 +29,15 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         {
             ["Redis__EmbeddedPort"] = _redisPort.ToString(CultureInfo.InvariantCulture),
             ["Kestrel__Limits__MaxConcurrentUpgradedConnections"] = UpgradeCap.ToString(CultureInfo.InvariantCulture),
-            ["Realtime__MaxPendingMessages"] = "16",
+            ["Realtime__MaxPendingMessages"] = MaxPendingMessages.ToString(CultureInfo.InvariantCulture),
+            ["Realtime__TransportBufferBytes"] = TransportBufferBytes.ToString(CultureInfo.InvariantCulture),
         });
         _anonymous = await _server.WaitUntilReadyAsync();
         _redis = await TestRedis.ConnectToServerGarnetAsync(_data.Path, _redisPort);
     }
 
     [Fact]
-    public async Task A_client_that_stops_reading_is_dropped_while_the_rest_of_its_room_gets_everything()
+    public async Task A_client_that_stops_reading_is_dropped_before_the_server_holds_more_than_its_buffers_while_the_rest_of_its_room_gets_everything()
     {
         using var driver = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, TestLogin.DriverPhones[0]);
         var driverToken = driver.DefaultRequestHeaders.Authorization!.Parameter!;
@@ -47,11 +50,12 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         _connections.Add(slow);
         Assert.Null(refused);
         await slow.InvokeAsync("JoinTrip", tripId);
-        var before = _server.WorkingSetBytes;
+        var heapBefore = await ServerHeap.AfterFullCollectionAsync(_server, _anonymous);
 
         // Paced so a client that reads keeps up; 10 MiB in all, more than the kernel buffers of both sockets hold.
         const int Updates = 160;
-        var padding = new string('x', 64 * 1024);
+        const int PaddingBytes = 64 * 1024;
+        var padding = new string('x', PaddingBytes);
         var publisher = _redis.GetSubscriber();
         for (var i = 0; i < Updates; i++)
         {
@@ -60,11 +64,18 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         }
 
         var readerGotAll = await Eventually.HoldsAsync(() => Task.FromResult(reader.Received.Count == Updates), TimeSpan.FromSeconds(30));
-        var after = _server.WorkingSetBytes;
+
+        // While the slow client still does not read: unbounded, the server would now hold every update for it. A message
+        // waiting for a connection holds its frame and its parsed data (the padding as UTF-16): three times the padding.
+        var heapAfter = await ServerHeap.AfterFullCollectionAsync(_server, _anonymous);
+        const long HeldPerMessage = 3L * PaddingBytes;
+        const long OneConnectionMayHold = ((MaxPendingMessages + 1) * HeldPerMessage) + (2 * TransportBufferBytes);
+        const long OtherWork = 4 * 1024 * 1024;
         var (slowGot, closedByServer) = await slow.DrainAsync(TimeSpan.FromSeconds(10));
-        output.WriteLine($"{Updates} updates of 64 KiB: the reader got {reader.Received.Count}, the slow client {slowGot} before it was dropped; server memory {before / 1048576} MiB → {after / 1048576} MiB");
+        output.WriteLine($"{Updates} updates of 64 KiB: the reader got {reader.Received.Count}, the slow client {slowGot} before it was dropped; server heap after a full collection {heapBefore / 1024} KiB → {heapAfter / 1024} KiB (bound: {(OneConnectionMayHold + OtherWork) / 1024} KiB more)");
 
         Assert.True(readerGotAll, $"the reading member got {reader.Received.Count} of {Updates}");
+        Assert.True(heapAfter - heapBefore < OneConnectionMayHold + OtherWork, $"the server's heap grew by {(heapAfter - heapBefore) / 1024} KiB while a client did not read");
         Assert.True(closedByServer, "the server closed the connection of the client that stopped reading");
         Assert.True(slowGot < Updates, $"the slow client got {slowGot}");
         Assert.Equal(HubConnectionState.Connected, reader.Connection.State);
