@@ -6,47 +6,69 @@ using Xunit.Abstractions;
 namespace HushRyd.EndToEndTests.Sos;
 
 /// <summary>
-/// The server is killed with SIGKILL while an alert waits for its acknowledgement. After the restart the durable timer
-/// still pages on-call within a second of its due time, and nothing sent before the kill is sent again.
+/// The server is killed with SIGKILL while an alert waits for its acknowledgement, five times in a row, each time while
+/// it waits for the next page. After each restart the durable timer still pages on-call within a second of its due
+/// time, and nothing sent before a kill is sent again.
 /// </summary>
 public sealed class SosCrashTests(ITestOutputHelper output) : IDisposable
 {
+    private const int Kills = 5;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(8);
     private readonly TempDirectory _data = new();
 
     [Fact]
-    public async Task After_a_SIGKILL_during_the_wait_the_page_fires_on_time_and_nothing_already_sent_is_sent_again()
+    public async Task Killed_five_times_while_waiting_each_page_fires_on_time_and_nothing_already_sent_is_sent_again()
     {
         string alertId;
-        DateTime due;
-        await using (var first = ServerProcess.Start(_data.Path, SosServer.Settings(Timeout)))
+        var server = ServerProcess.Start(_data.Path, SosServer.Settings(Timeout));
+        try
         {
-            (await first.WaitUntilReadyAsync()).Dispose();
-            using var traveller = await SosServer.TravellerAsync(first.BaseAddress, _data.Path);
-            HttpStatusCode created;
-            (created, alertId) = await SosServer.RaiseAsync(traveller, "tap-crash");
-            Assert.Equal(HttpStatusCode.Created, created);
+            (await server.WaitUntilReadyAsync()).Dispose();
+            using (var traveller = await SosServer.TravellerAsync(server.BaseAddress, _data.Path))
+            {
+                HttpStatusCode created;
+                (created, alertId) = await SosServer.RaiseAsync(traveller, "tap-crash");
+                Assert.Equal(HttpStatusCode.Created, created);
+            }
+
             Assert.True(await SosServer.SentWithinAsync(_data.Path, "sms", SosServer.Contact, "SOS from", 1, TimeSpan.FromSeconds(5)));
-            var waiting = await Eventually.HoldsAsync(() => Task.FromResult(PendingTimer(alertId) is not null), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20));
-            Assert.True(waiting, "the workflow never started its acknowledgement timer");
-            due = PendingTimer(alertId)!.Value;
-            await first.KillAsync();
+            var previousDue = DateTime.MinValue;
+            for (var page = 1; page <= Kills; page++)
+            {
+                var waiting = await Eventually.HoldsAsync(() => Task.FromResult(PendingTimer(alertId) > previousDue), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20));
+                Assert.True(waiting, $"the workflow never started its timer before page {page}");
+                var due = PendingTimer(alertId)!.Value;
+                await server.KillAsync();
+                await server.DisposeAsync();
+                var killedAt = DateTime.UtcNow;
+
+                server = ServerProcess.Start(_data.Path, SosServer.Settings(Timeout));
+                (await server.WaitUntilReadyAsync()).Dispose();
+                var readyAt = DateTime.UtcNow;
+                var paged = await SosServer.SentWithinAsync(_data.Path, "sms", SosServer.OnCall, $"(page {page})", 1, due - DateTime.UtcNow + TimeSpan.FromSeconds(5));
+                Assert.True(paged, $"no page {page} after restart {page}");
+
+                var escalatedAt = EscalatedAt(alertId)[page - 1];
+                output.WriteLine($"restart {page}: killed {(due - killedAt).TotalMilliseconds:F0} ms before due; ready again after {(readyAt - killedAt).TotalMilliseconds:F0} ms; paged {(escalatedAt - due).TotalMilliseconds:F0} ms after due");
+                Assert.True(readyAt < due, "the restart took longer than the timeout, so this run cannot judge the timer's punctuality");
+                Assert.InRange((escalatedAt - due).TotalMilliseconds, -50, 1000);
+                previousDue = due;
+            }
+        }
+        finally
+        {
+            await server.DisposeAsync();
         }
 
-        var killedAt = DateTime.UtcNow;
-        await using var second = ServerProcess.Start(_data.Path, SosServer.Settings(Timeout));
-        (await second.WaitUntilReadyAsync()).Dispose();
-        var readyAt = DateTime.UtcNow;
-        Assert.True(await SosServer.SentWithinAsync(_data.Path, "sms", SosServer.OnCall, "(page 1)", 1, due - DateTime.UtcNow + TimeSpan.FromSeconds(5)), "no page after the restart");
-
-        var escalatedAt = EscalatedAt(alertId);
-        output.WriteLine($"killed {(due - killedAt).TotalMilliseconds:F0} ms before due; ready again after {(readyAt - killedAt).TotalMilliseconds:F0} ms; paged {(escalatedAt - due).TotalMilliseconds:F0} ms after due");
-        Assert.True(readyAt < due, "the restart took longer than the timeout, so this run cannot judge the timer's punctuality");
-        Assert.InRange((escalatedAt - due).TotalMilliseconds, -50, 1000);
         Assert.Single(SosServer.Sent(_data.Path, "sms", SosServer.Contact, "SOS from"));
         Assert.Single(SosServer.Sent(_data.Path, "push", SosServer.Contact, "SOS from"));
         Assert.Single(SosServer.Sent(_data.Path, "email", "desk@hushryd.test", alertId));
-        Assert.Single(SosServer.Sent(_data.Path, "sms", SosServer.OnCall, "(page 1)"));
+        for (var page = 1; page <= Kills; page++)
+        {
+            Assert.Single(SosServer.Sent(_data.Path, "sms", SosServer.OnCall, $"(page {page})"));
+        }
+
+        Assert.Equal(Kills, EscalatedAt(alertId).Count);
     }
 
     /// <summary>When the workflow's pending timer message is due (the only message of the instance in the future).</summary>
@@ -60,13 +82,21 @@ public sealed class SosCrashTests(ITestOutputHelper output) : IDisposable
         return command.ExecuteScalar() is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
     }
 
-    private DateTime EscalatedAt(string alertId)
+    /// <summary>When each page was recorded on the alert's timeline, first page first.</summary>
+    private List<DateTime> EscalatedAt(string alertId)
     {
         using var connection = Open("hushryd.db");
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT min(at) FROM sos_timeline WHERE alert_id = $id AND kind = 'escalated';";
+        command.CommandText = "SELECT at FROM sos_timeline WHERE alert_id = $id AND kind = 'escalated' ORDER BY at;";
         command.Parameters.AddWithValue("$id", alertId);
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)command.ExecuteScalar()!).UtcDateTime;
+        using var reader = command.ExecuteReader();
+        var times = new List<DateTime>();
+        while (reader.Read())
+        {
+            times.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)).UtcDateTime);
+        }
+
+        return times;
     }
 
     private SqliteConnection Open(string file)
