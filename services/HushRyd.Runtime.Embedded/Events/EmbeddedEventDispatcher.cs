@@ -87,8 +87,12 @@ public sealed class EmbeddedEventDispatcher(
             }
 
             await _slots.WaitAsync(stoppingToken);
-            var task = Task.Run(() => DeliverAsync(delivery), CancellationToken.None);
-            _inFlight[delivery.Key] = task;
+
+            // Registered before it starts: a delivery that finished before its entry was added would leave the entry
+            // behind, and every later fetch would skip its rescheduled row as still in flight, until a restart.
+            var start = new Task<Task>(() => DeliverAsync(delivery));
+            _inFlight[delivery.Key] = start.Unwrap();
+            start.Start(TaskScheduler.Default);
         }
     }
 

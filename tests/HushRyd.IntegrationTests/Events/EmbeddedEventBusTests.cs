@@ -23,11 +23,12 @@ public sealed class EmbeddedEventBusTests : IDisposable
         var events = Enumerable.Range(0, 200).Select(n => new RideRequested(n)).ToArray();
         await Task.WhenAll(events.Select(e => bus.PublishAsync(e)));
 
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(_log.Delivered(nameof(RecordingHandler)) == 200 && _log.Delivered(nameof(FlakyHandler)) == 200), Patience));
+        var allDelivered = await Eventually.HoldsAsync(() => Task.FromResult(_log.Delivered(nameof(RecordingHandler)) == 200 && _log.Delivered(nameof(FlakyHandler)) == 200), Patience);
+        var log = host.Services.GetRequiredService<SqliteEventLog>();
+        Assert.True(allDelivered, $"delivered {_log.Delivered(nameof(RecordingHandler))} and {_log.Delivered(nameof(FlakyHandler))} of 200 each; {_log.Attempts.Values.Sum()} attempts; {await log.CountPendingAsync(CancellationToken.None)} deliveries pending");
         Assert.All(events, e => Assert.Equal(3, _log.AttemptsOf(nameof(FlakyHandler), e.Id)));
 
         // A handler returns before its acknowledgement commits, so the log empties just after the last delivery.
-        var log = host.Services.GetRequiredService<SqliteEventLog>();
         Assert.True(await Eventually.HoldsAsync(async () => await log.CountPendingAsync(CancellationToken.None) == 0, Patience));
         await host.StopAsync();
     }
