@@ -39,6 +39,10 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
             // Several nodes share two cores: one GC heap each, as for any process that gets a fraction of a machine.
             ["DOTNET_gcServer"] = "0",
 
+            // Nor do they spin waiting for work: a profile of one node under this load had 16 % of its samples in the
+            // thread pool's sched_yield spinning, CPU the other nodes on the same cores needed (ADR 0008).
+            ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+
             // Every connection is authenticated again once per interval, the whole scheme each time: at the default 10 s,
             // 50,000 connections are 5,000 authentications a second on the same two cores as everything else.
             ["Realtime__SessionRecheckInterval"] = SessionRecheck.ToString("c", CultureInfo.InvariantCulture),
