@@ -153,7 +153,18 @@ public sealed class DeskBrowserTests(DeskServer desk, ITestOutputHelper output)
 
     private static async Task LiveAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 10_000 });
+        // A loaded CI machine runs Chromium beside three test hosts: loading the desk may take more than ten seconds.
+        // If it never comes, the sign-in page's own message says why.
+        try
+        {
+            await page.WaitForURLAsync("**/admin/", new PageWaitForURLOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            var message = page.Url.Contains("sign-in", StringComparison.Ordinal) ? await page.Locator("#message").TextContentAsync() : null;
+            throw new TimeoutException($"the desk did not load after signing in; the page is at {page.Url}, saying \"{message}\"", ex);
+        }
+
         await page.Locator("#feed[data-state='live']").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
     }
 
