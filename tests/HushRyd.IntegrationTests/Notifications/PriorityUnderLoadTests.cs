@@ -27,12 +27,13 @@ public sealed class PriorityUnderLoadTests : IDisposable
         var ended = await run.EndedAsync([sos, .. backlog]);
         await host.StopAsync();
 
-        // One slot is kept for critical jobs, so the SOS text starts at once: at most the normal job already in the other
-        // slot finishes between its add and its send, while most of the backlog is still waiting.
+        // One slot is kept for critical jobs, so the SOS text starts at once: only the other slot's normal jobs finish
+        // between its add and its send (one when the machine is idle; a loaded CI runner can stretch the critical send over
+        // two or three of their 40 ms sends), while most of the backlog is still waiting. In order, it would wait for all 20.
         var sent = ended[0].FinishedAt!.Value;
         var overtaking = ended.Skip(1).Count(job => job.FinishedAt > sos.CreatedAt && job.FinishedAt < sent);
         var after = ended.Skip(1).Count(job => job.FinishedAt > sent);
-        Assert.True(overtaking <= 1, $"{overtaking} normal jobs finished while the critical one waited");
+        Assert.True(overtaking <= 3, $"{overtaking} normal jobs finished while the critical one waited");
         Assert.True(after >= 10, $"only {after} normal jobs were still waiting; the backlog drained too fast to tell");
         Assert.True(sent - sos.CreatedAt < TimeSpan.FromSeconds(1), $"the critical job took {sent - sos.CreatedAt}");
     }
