@@ -62,8 +62,7 @@ public sealed class SosModule : IHushRydModule
         services.AddSingleton<SosRaiser>();
         services.AddSingleton<SosTransitions>();
         services.AddHostedService<SosWorkflowRestarter>();
-        services.AddSingleton<SosWorkflowWarmUp>();
-        services.AddHostedService(sp => sp.GetRequiredService<SosWorkflowWarmUp>());
+        services.AddHostedService<SosWorkflowWarmUp>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

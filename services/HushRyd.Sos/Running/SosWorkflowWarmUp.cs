@@ -15,11 +15,6 @@ public sealed partial class SosWorkflowWarmUp(DaprWorkflowClient client, IHostAp
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    /// <summary>Completes when the warm-up has run, or failed, or the host stopped first.</summary>
-    public Task Completion => _completion.Task;
-
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -39,10 +34,6 @@ public sealed partial class SosWorkflowWarmUp(DaprWorkflowClient client, IHostAp
 #pragma warning restore CA1031
         {
             LogFailed(logger, ex);
-        }
-        finally
-        {
-            _completion.TrySetResult();
         }
     }
 
