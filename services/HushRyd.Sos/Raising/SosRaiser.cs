@@ -40,7 +40,7 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
             // The 201 waits for the commit, not for the workflow runtime: the start goes on beside the answer, untied from the
             // caller's request. A start that never lands (the process dies first, the runtime is down) is the re-starter's,
             // after its grace.
-            _ = workflows.TryStartAsync(stored.Alert.Id, CancellationToken.None);
+            _ = workflows.TryStartAsync(stored.Alert, CancellationToken.None);
         }
 
         return new SosRaising(stored);

@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using HushRyd.Workflows.Sos;
+using HushRyd.Workflows.Sos.Alerts;
 using HushRyd.Workflows.Sos.Workflows;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,20 +15,21 @@ public sealed partial class DaprSosWorkflows(DaprWorkflowClient client, IOptions
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task<bool> TryStartAsync(string alertId, CancellationToken cancellationToken)
+    public async Task<bool> TryStartAsync(SosAlert alert, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         using var timeout = Bounded(cancellationToken);
         try
         {
-            var input = new SosWorkflowInput(alertId, options.Value.AcknowledgeTimeout, options.Value.MaxEscalations);
-            await client.ScheduleNewWorkflowAsync(nameof(SosWorkflow), alertId, input, null, timeout.Token);
+            var input = new SosWorkflowInput(alert.Id, options.Value.AcknowledgeTimeout, options.Value.MaxEscalations, alert.TrustedContacts.Count);
+            await client.ScheduleNewWorkflowAsync(nameof(SosWorkflow), alert.Id, input, null, timeout.Token);
             return true;
         }
 #pragma warning disable CA1031 // Any failure leaves the stored alert to the re-starter; the caller still answers 201.
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogStartFailed(logger, ex, alertId);
+            LogStartFailed(logger, ex, alert.Id);
             return false;
         }
     }

@@ -39,7 +39,7 @@ public sealed partial class SosWorkflowRestarter(ISosAlertStore alerts, ISosWork
         var started = 0;
         foreach (var alert in await alerts.WithoutWorkflowAsync(time.GetUtcNow() - Grace, 100, cancellationToken))
         {
-            if (await workflows.ExistsAsync(alert.Id, cancellationToken) || await workflows.TryStartAsync(alert.Id, cancellationToken))
+            if (await workflows.ExistsAsync(alert.Id, cancellationToken) || await workflows.TryStartAsync(alert, cancellationToken))
             {
                 started++;
             }

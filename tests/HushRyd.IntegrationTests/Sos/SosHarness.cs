@@ -103,8 +103,11 @@ public sealed class SosHarness : IAsyncDisposable
         return context;
     }
 
-    public Task<SosOutcome> RunWorkflowAsync(VirtualWorkflowContext context, string alertId) =>
-        context.RunAsync(c => new SosWorkflow().RunAsync(c, new SosWorkflowInput(alertId, Options.AcknowledgeTimeout, Options.MaxEscalations)), TimeSpan.FromDays(1));
+    /// <summary>Runs the workflow with the input its starter gives it today; <paramref name="legacyInput"/> leaves out the contact count, as starts before it did.</summary>
+    public Task<SosOutcome> RunWorkflowAsync(VirtualWorkflowContext context, string alertId, bool legacyInput = false) =>
+        context.RunAsync(
+            c => new SosWorkflow().RunAsync(c, new SosWorkflowInput(alertId, Options.AcknowledgeTimeout, Options.MaxEscalations, legacyInput ? null : Contacts.Length)),
+            TimeSpan.FromDays(1));
 
     /// <summary>What the admin API does: the store write at <paramref name="storedAt"/>, the workflow event after <paramref name="eventDelay"/> (never, if null).</summary>
     public void ChangeAt(VirtualWorkflowContext context, string alertId, SosStatus target, DateTimeOffset storedAt, TimeSpan? eventDelay)

@@ -143,8 +143,9 @@ public sealed class RecordingWorkflows(SosEventLog log) : ISosWorkflows
     /// <summary>While set, a start is accepted but does not answer until the source completes.</summary>
     public TaskCompletionSource? Stalled { get; set; }
 
-    public async Task<bool> TryStartAsync(string alertId, CancellationToken cancellationToken)
+    public async Task<bool> TryStartAsync(SosAlert alert, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         if (Stalled is { } stalled)
         {
             await stalled.Task;
@@ -155,8 +156,8 @@ public sealed class RecordingWorkflows(SosEventLog log) : ISosWorkflows
             return false;
         }
 
-        log.Add("workflow:start:" + alertId);
-        Started.Add(alertId);
+        log.Add("workflow:start:" + alert.Id);
+        Started.Add(alert.Id);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using HushRyd.Platform.Notifications;
 using HushRyd.Workflows.Sos.Activities;
 using HushRyd.Workflows.Sos.Alerts;
+using HushRyd.Workflows.Sos.Workflows;
 
 namespace HushRyd.IntegrationTests.Sos;
 
@@ -121,5 +122,66 @@ public sealed class SosWorkflowTests : IAsyncLifetime
         Assert.Contains(timeline, e => e.Kind == SosTimelineKinds.Notification && e.Channel == "realtime" && e.Result == "published");
         Assert.Equal(["raised", "tracking-started"], timeline.Take(2).Select(e => e.Kind));
         Assert.Contains(timeline, e => e.Kind == "acknowledged");
+    }
+
+    [Fact]
+    public async Task Tracking_the_desk_and_every_contact_are_under_way_while_the_confirmation_of_the_alert_is_still_on_its_way()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        context.Slow.Add(nameof(ConfirmPersistedActivity));
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        Assert.Equal("resolved", outcome.Status);
+        Assert.Equal(
+            [nameof(StartTrackingActivity), nameof(NotifyDeskActivity), nameof(NotifyTrustedContactActivity), nameof(NotifyTrustedContactActivity)],
+            context.CalledWhileSlowPending);
+        Assert.All(SosHarness.Contacts, c => Assert.Single(_sos.Sent(c.Phone, "SOS from +919811100000 on HushRyd")));
+    }
+
+    [Fact]
+    public async Task A_workflow_started_without_the_contact_count_confirms_the_alert_before_anything_else_as_its_history_expects()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        context.Slow.Add(nameof(ConfirmPersistedActivity));
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId, legacyInput: true);
+
+        Assert.Equal("resolved", outcome.Status);
+        Assert.Empty(context.CalledWhileSlowPending);
+        Assert.Equal(
+            [nameof(ConfirmPersistedActivity), nameof(StartTrackingActivity), nameof(NotifyDeskActivity), nameof(NotifyTrustedContactActivity), nameof(NotifyTrustedContactActivity)],
+            context.Calls.Take(5).Select(c => c.Activity));
+        Assert.All(SosHarness.Contacts, c => Assert.Single(_sos.Sent(c.Phone, "SOS from +919811100000 on HushRyd")));
+    }
+
+    [Fact]
+    public async Task A_workflow_for_an_alert_that_was_never_stored_tells_nobody_anything()
+    {
+        var context = _sos.ContextFor("sos_never_stored");
+
+        var outcome = await _sos.RunWorkflowAsync(context, "sos_never_stored");
+
+        Assert.Equal(new(SosWorkflow.NotPersisted, 0), outcome);
+        Assert.Empty(_sos.Queue.Added);
+        Assert.DoesNotContain(_sos.Log.Entries, e => e.StartsWith("notify:", StringComparison.Ordinal) || e.StartsWith("tracking:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_alert_cancelled_before_its_workflow_ran_tells_nobody_anything()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        await _sos.Store.TransitionAsync(alertId, SosStatus.Cancelled, SosHarness.Traveller, _sos.Clock.GetUtcNow(), CancellationToken.None);
+        var context = _sos.ContextFor(alertId);
+
+        var outcome = await _sos.RunWorkflowAsync(context, alertId);
+
+        Assert.Equal(new("cancelled", 0), outcome);
+        Assert.Empty(_sos.Queue.Added);
+        Assert.DoesNotContain(_sos.Log.Entries, e => e.StartsWith("notify:", StringComparison.Ordinal) || e.StartsWith("tracking:", StringComparison.Ordinal));
     }
 }

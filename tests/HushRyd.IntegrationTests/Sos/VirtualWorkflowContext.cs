@@ -22,6 +22,14 @@ public sealed class VirtualWorkflowContext(string instanceId, ManualTimeProvider
 
     public List<(DateTimeOffset At, string Activity)> Calls { get; } = [];
 
+    /// <summary>Activities whose calls are answered only when <see cref="RunAsync"/> has nothing else to do, as if their worker were slow.</summary>
+    public HashSet<string> Slow { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The activities called while a call to a <see cref="Slow"/> activity was still unanswered.</summary>
+    public List<string> CalledWhileSlowPending { get; } = [];
+
+    private readonly Queue<Action> _slowAnswers = new();
+
     public override string InstanceId => instanceId;
 
     public override string Name => "SosWorkflow";
@@ -44,9 +52,16 @@ public sealed class VirtualWorkflowContext(string instanceId, ManualTimeProvider
         var run = workflow(this);
         while (!run.IsCompleted)
         {
+            if (_slowAnswers.TryDequeue(out var answer))
+            {
+                answer();
+                continue;
+            }
+
             var nextTimer = _timers.Count == 0 ? DateTimeOffset.MaxValue : _timers.Min(t => t.Due);
             var nextEvent = _events.Count == 0 ? DateTimeOffset.MaxValue : _events.Min(e => e.At);
             var next = nextTimer <= nextEvent ? nextTimer : nextEvent;
+
             if (next == DateTimeOffset.MaxValue || next > end)
             {
                 throw new TimeoutException($"The workflow is blocked at {clock.GetUtcNow():O} with nothing left to wake it.");
@@ -116,6 +131,35 @@ public sealed class VirtualWorkflowContext(string instanceId, ManualTimeProvider
     public override Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, WorkflowTaskOptions? options = null)
     {
         Calls.Add((clock.GetUtcNow(), name));
+        if (_slowAnswers.Count > 0)
+        {
+            CalledWhileSlowPending.Add(name);
+        }
+
+        if (Slow.Contains(name))
+        {
+            var answered = new TaskCompletionSource<TResult>();
+            _slowAnswers.Enqueue(() => Complete(answered, Answer<TResult>(name, input)));
+            return answered.Task;
+        }
+
+        return Answer<TResult>(name, input);
+    }
+
+    private static void Complete<TResult>(TaskCompletionSource<TResult> answered, Task<TResult> result)
+    {
+        if (result.IsFaulted)
+        {
+            answered.SetException(result.Exception!.InnerException!);
+        }
+        else
+        {
+            answered.SetResult(result.Result);
+        }
+    }
+
+    private Task<TResult> Answer<TResult>(string name, object? input)
+    {
         try
         {
             return Task.FromResult((TResult)Activities[name](input)!);

@@ -16,7 +16,11 @@ public sealed class NotifyDeskActivity(ISosAlertStore alerts, SosNotifier notifi
     public override async Task<bool> RunAsync(WorkflowActivityContext context, NotifyDeskInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var alert = await alerts.RequireAsync(input.AlertId);
+        if (await alerts.FindOpenAsync(input.AlertId) is not { } alert)
+        {
+            return false;
+        }
+
         await notifier.BroadcastAsync(alert.Id, Step, RealtimeRooms.SosAdmins, SosEventPayload.Of(alert), CancellationToken.None);
         if (!string.IsNullOrWhiteSpace(options.Value.DeskEmail))
         {

@@ -17,7 +17,11 @@ public sealed class NotifyTrustedContactActivity(ISosAlertStore alerts, ISosCont
     public override async Task<bool> RunAsync(WorkflowActivityContext context, NotifyTrustedContactInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var alert = await alerts.RequireAsync(input.AlertId);
+        if (await alerts.FindOpenAsync(input.AlertId) is not { } alert || input.ContactIndex >= alert.TrustedContacts.Count)
+        {
+            return false;
+        }
+
         var contact = alert.TrustedContacts[input.ContactIndex];
         var link = await LiveLinkAsync(alert);
         await notifier.QueueAsync(alert.Id, Step, MessageTemplates.SosAlert(contact.Phone, SosMessages.RaiserOf(alert), link, alert.Vehicle), CancellationToken.None);

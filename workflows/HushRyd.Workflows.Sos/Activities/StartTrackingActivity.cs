@@ -11,7 +11,11 @@ public sealed class StartTrackingActivity(ISosAlertStore alerts, ISosTracking tr
     public override async Task<bool> RunAsync(WorkflowActivityContext context, StartTrackingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var alert = await alerts.RequireAsync(input.AlertId);
+        if (await alerts.FindOpenAsync(input.AlertId) is not { } alert)
+        {
+            return false;
+        }
+
         await tracking.StartAsync(alert, CancellationToken.None);
         await alerts.AppendAsync(alert.Id, new SosTimelineEntry(time.GetUtcNow(), SosTimelineKinds.TrackingStarted, Detail: alert.TripId), CancellationToken.None);
         return true;

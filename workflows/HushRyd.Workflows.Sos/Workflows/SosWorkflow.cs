@@ -5,8 +5,8 @@ using HushRyd.Workflows.Sos.Alerts;
 namespace HushRyd.Workflows.Sos.Workflows;
 
 /// <summary>
-/// Seed §5 as a durable workflow: confirm the alert is stored, then start tracking and notify the desk and every trusted
-/// contact in parallel, then wait for an acknowledgement against a durable timer and page the on-call roster each time
+/// Seed §5 as a durable workflow: confirm the alert is stored while tracking starts and the desk and every trusted contact
+/// are notified in parallel (each step sends only for a stored, open alert), then wait for an acknowledgement against a durable timer and page the on-call roster each time
 /// it runs out (at most <see cref="SosWorkflowInput.MaxEscalations"/> times); end when the alert is resolved or cancelled.
 /// No ContinueAsNew: the history stays small (nine rounds at most), and no pending event can be dropped by it.
 /// </summary>
@@ -18,9 +18,14 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var alert = await context.CallActivityAsync<SosAlert?>(nameof(ConfirmPersistedActivity), new ConfirmPersistedInput(input.AlertId));
+        var confirmed = context.CallActivityAsync<SosAlert?>(nameof(ConfirmPersistedActivity), new ConfirmPersistedInput(input.AlertId));
+        // Each step reads the stored alert itself and sends nothing for one that is missing or closed, so the first messages need
+        // not wait a round for the confirmation. The branch is fixed by the instance's own input, so every replay takes it again.
+        var firstRound = input.TrustedContacts is { } contacts ? FirstRoundAsync(context, input.AlertId, contacts) : null;
+        var alert = await confirmed;
         if (alert is null)
         {
+            await (firstRound ?? Task.CompletedTask);
             return new SosOutcome(NotPersisted, 0);
         }
 
@@ -29,16 +34,13 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
         var closed = context.WaitForExternalEventAsync<string>(SosWorkflowEvents.Closed);
         var status = alert.Status;
         var escalations = 0;
-        if (!status.IsClosed())
+        if (status.IsClosed())
         {
-            // Tracking starts beside the notifications, not before them: the first message goes out one round trip sooner.
-            // Scheduled first, it keeps its task id, so a history written when tracking ran alone still replays.
-            await Task.WhenAll(
-                [
-                    AttemptAsync(context, nameof(StartTrackingActivity), new StartTrackingInput(alert.Id)),
-                    AttemptAsync(context, nameof(NotifyDeskActivity), new NotifyDeskInput(alert.Id)),
-                    .. alert.TrustedContacts.Select((_, i) => AttemptAsync(context, nameof(NotifyTrustedContactActivity), new NotifyTrustedContactInput(alert.Id, i))),
-                ]);
+            await (firstRound ?? Task.CompletedTask);
+        }
+        else
+        {
+            await (firstRound ?? FirstRoundAsync(context, alert.Id, alert.TrustedContacts.Count));
             while (status == SosStatus.Active && escalations < input.MaxEscalations)
             {
                 using var cancelTimer = new CancellationTokenSource();
@@ -76,6 +78,18 @@ public sealed class SosWorkflow : Workflow<SosWorkflowInput, SosOutcome>
         status = await context.CallActivityAsync<SosStatus>(nameof(ReadAlertStatusActivity), new ReadAlertStatusInput(alert.Id));
         return new SosOutcome(status.WireName(), escalations);
     }
+
+    /// <summary>
+    /// Tracking, the desk and every trusted contact at once. Tracking is scheduled first so that its task id, and the ids after
+    /// it, are those of histories written when it ran alone before the notifications.
+    /// </summary>
+    private static Task FirstRoundAsync(WorkflowContext context, string alertId, int trustedContacts) =>
+        Task.WhenAll(
+            [
+                AttemptAsync(context, nameof(StartTrackingActivity), new StartTrackingInput(alertId)),
+                AttemptAsync(context, nameof(NotifyDeskActivity), new NotifyDeskInput(alertId)),
+                .. Enumerable.Range(0, trustedContacts).Select(i => AttemptAsync(context, nameof(NotifyTrustedContactActivity), new NotifyTrustedContactInput(alertId, i))),
+            ]);
 
     /// <summary>The status the escalation step saw; a step that failed after its retries counts as a page attempted on an active alert.</summary>
     private static async Task<SosStatus> EscalateAsync(WorkflowContext context, string alertId, int level)
