@@ -21,11 +21,11 @@ public sealed class NotifyDeskActivity(ISosAlertStore alerts, SosNotifier notifi
             return false;
         }
 
-        await notifier.BroadcastAsync(alert.Id, Step, RealtimeRooms.SosAdmins, SosEventPayload.Of(alert), CancellationToken.None);
-        if (!string.IsNullOrWhiteSpace(options.Value.DeskEmail))
-        {
-            await notifier.QueueAsync(alert.Id, Step, SosMessages.DeskEmail(options.Value.DeskEmail, alert), CancellationToken.None);
-        }
+        // Side by side: neither the email nor the desk's live event waits for the other's timeline entry to be written.
+        var email = string.IsNullOrWhiteSpace(options.Value.DeskEmail)
+            ? Task.CompletedTask
+            : notifier.QueueAsync(alert.Id, Step, SosMessages.DeskEmail(options.Value.DeskEmail, alert), CancellationToken.None);
+        await Task.WhenAll(notifier.BroadcastAsync(alert.Id, Step, RealtimeRooms.SosAdmins, SosEventPayload.Of(alert), CancellationToken.None), email);
 
         return true;
     }

@@ -24,8 +24,9 @@ public sealed class NotifyTrustedContactActivity(ISosAlertStore alerts, ISosCont
 
         var contact = alert.TrustedContacts[input.ContactIndex];
         var link = await LiveLinkAsync(alert);
-        await notifier.QueueAsync(alert.Id, Step, MessageTemplates.SosAlert(contact.Phone, SosMessages.RaiserOf(alert), link, alert.Vehicle), CancellationToken.None);
-        await notifier.QueueAsync(alert.Id, Step, SosMessages.Push(contact.Phone, alert, link), CancellationToken.None);
+        await Task.WhenAll(
+            notifier.QueueAsync(alert.Id, Step, MessageTemplates.SosAlert(contact.Phone, SosMessages.RaiserOf(alert), link, alert.Vehicle), CancellationToken.None),
+            notifier.QueueAsync(alert.Id, Step, SosMessages.Push(contact.Phone, alert, link), CancellationToken.None));
         return true;
     }
 
