@@ -66,7 +66,7 @@ public static class SosLoadBenchmark
 
         var result = SosLoadResult.Of(triggers, watcher, readable, completions);
         var firstAlert = new SosFirstAlert(first.PersistedMs, SosLoadResult.TriggerToFirstDispatchMs(first, watcher));
-        var report = SosLoadReport.Format(seconds, rate, connections, result, locationResult, gatewayResult, serverCpu, firstAlert);
+        var report = SosLoadReport.Format(seconds, rate, connections, result, locationResult, gatewayResult, serverCpu, firstAlert, SosHops.Read(data.Path, triggers, watcher));
         Console.WriteLine(report);
         await BenchmarkLog.AppendAsync(report);
         return result.Lost == 0 ? 0 : 1;

@@ -5,7 +5,7 @@ namespace HushRyd.Benchmarks;
 /// <summary>The SOS load run as a section of docs/benchmarks.md.</summary>
 internal static class SosLoadReport
 {
-    public static string Format(int seconds, int rate, int connections, SosLoadResult result, WrkResult? location, WrkResult? gateway, double serverCpuCores, SosFirstAlert first)
+    public static string Format(int seconds, int rate, int connections, SosLoadResult result, WrkResult? location, WrkResult? gateway, double serverCpuCores, SosFirstAlert first, SosHops hops)
     {
         var text = BenchmarkLog.Start(
             "SOS under load: trigger to stored, trigger to first notification",
@@ -16,6 +16,7 @@ internal static class SosLoadReport
             $"| {result.Triggered} | {result.Created} | {Ms(result.PersistedMs, 50)} / {Ms(result.PersistedMs, 99)} / {Ms(result.PersistedMs, 100)} | {Ms(result.FirstDispatchMs, 50)} / {Ms(result.FirstDispatchMs, 99)} / {Ms(result.FirstDispatchMs, 100)} | {result.Completed} ({result.CompletedPerSecond:N1}/s) | {result.Lost} | {Load(location)} | {Load(gateway)} | {serverCpuCores:N2} cores |");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Lost: {result.Lost} of {result.Created} answered 201 ({result.LostDetail}). Targets: trigger→201 p99 < 50 ms, trigger→first notification p99 < 250 ms, none lost.");
+        text.AppendLine(hops.Describe());
         text.AppendLine(CultureInfo.InvariantCulture, $"The first SOS since the server started (the first warm-up alert, after the sign-ins and trip set-up, with no other load): trigger→201 {first.PersistedMs:N0} ms, trigger→first notification {(first.FirstDispatchMs is { } ms ? $"{ms:N0} ms" : "none seen")}.");
         text.AppendLine("First notification: the earliest of the contact's SMS, the contact's push and the desk's email, timed by the dev outbox as it wrote the line (same clock as the benchmark's send time). Workflows complete after the desk resolves each alert once all three are out, so their rate follows the trigger rate; it shows the workflows keep up, not their ceiling. The dev outbox is a local file: a real SMS provider's own latency is not in these figures.");
         return text.ToString();
