@@ -50,32 +50,37 @@ public sealed partial class SosRaiser(ISosAlertStore alerts, ISosWorkflows workf
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(LookupBudget);
-        var gaps = new List<string>();
-        var trip = request.TripId is null ? null : await TryAsync(() => trips.FindAsync(request.TripId, budget.Token), "trip", gaps);
-        var tripAnswered = gaps.Count == 0;
-        var trusted = await TryAsync<IReadOnlyList<SosContact>>(async () => await contacts.TrustedContactsOfAsync(request.UserId, budget.Token), "trusted contacts", gaps) ?? [];
-        if (request.TripId is not null && tripAnswered && trip?.Includes(request.UserId) != true)
+        // Side by side: the alert is stored one lookup sooner.
+        var tripLookup = request.TripId is null ? Task.FromResult<Lookup<TripParticipants>>(new(null, null)) : TryAsync(() => trips.FindAsync(request.TripId, budget.Token), "trip");
+        var contactsLookup = TryAsync<IReadOnlyList<SosContact>>(async () => await contacts.TrustedContactsOfAsync(request.UserId, budget.Token), "trusted contacts");
+        var (trip, tripGap) = await tripLookup;
+        var (trusted, contactsGap) = await contactsLookup;
+        List<string> gaps = [.. new[] { tripGap, contactsGap }.OfType<string>()];
+        if (request.TripId is not null && tripGap is null && trip?.Includes(request.UserId) != true)
         {
             gaps.Add($"trip {request.TripId} is not the raiser's: not linked");
-            return (null, null, null, trusted, string.Join("; ", gaps));
+            return (null, null, null, trusted ?? [], string.Join("; ", gaps));
         }
 
-        return (request.TripId, trip?.DriverId, trip?.Vehicle, trusted, gaps.Count == 0 ? null : string.Join("; ", gaps));
+        return (request.TripId, trip?.DriverId, trip?.Vehicle, trusted ?? [], gaps.Count == 0 ? null : string.Join("; ", gaps));
     }
 
-    private static async Task<T?> TryAsync<T>(Func<Task<T?>> lookup, string what, List<string> gaps)
+    private static async Task<Lookup<T>> TryAsync<T>(Func<Task<T?>> lookup, string what)
         where T : class
     {
         try
         {
-            return await lookup();
+            return new(await lookup(), null);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
         {
-            gaps.Add($"{what} unavailable: {ex.GetType().Name}");
-            return null;
+            return new(null, $"{what} unavailable: {ex.GetType().Name}");
         }
     }
+
+    /// <summary>What a lookup found, or why it found nothing.</summary>
+    private sealed record Lookup<T>(T? Value, string? Gap)
+        where T : class;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An SOS from user {UserId} could not be stored; nobody was notified and the caller was told 503")]
     private static partial void LogNotStored(ILogger logger, Exception exception, string userId);
