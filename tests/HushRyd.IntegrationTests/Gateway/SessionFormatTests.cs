@@ -1,10 +1,5 @@
 using HushRyd.Gateway.Identity;
-using HushRyd.IntegrationTests.Events;
-using HushRyd.Platform.Redis;
-using HushRyd.Platform.State;
 using HushRyd.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -24,16 +19,13 @@ public sealed class SessionFormatTests
     [InlineData(RedisBackend.RedisServer)]
     public async Task A_started_session_is_one_string_naming_its_token_and_expiring_with_it(RedisBackend backend)
     {
-        await using var redis = await TestRedis.StartAsync(backend);
-        using var data = new TempDirectory();
-        using var host = await StartHostAsync(data, redis);
-        var token = await StartAsync(Instance(host), "usr_string");
+        await using var stores = await GatewayStores.StartAsync(backend);
+        var token = await StartAsync(Instance(stores), "usr_string");
 
-        var db = redis.Multiplexer.GetDatabase();
+        var db = stores.Redis.Multiplexer.GetDatabase();
         Assert.Equal(RedisType.String, await db.KeyTypeAsync(SessionStore.Key("usr_string")));
         Assert.StartsWith(token.TokenId + "|passenger|", (string?)await db.StringGetAsync(SessionStore.Key("usr_string")), StringComparison.Ordinal);
         Assert.InRange((await db.KeyTimeToLiveAsync(SessionStore.Key("usr_string")))!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
-        await host.StopAsync();
     }
 
     [SkippableTheory]
@@ -41,11 +33,9 @@ public sealed class SessionFormatTests
     [InlineData(RedisBackend.RedisServer)]
     public async Task A_session_stored_as_the_seeds_hash_is_honoured_for_its_token_only_until_it_ends(RedisBackend backend)
     {
-        await using var redis = await TestRedis.StartAsync(backend);
-        using var data = new TempDirectory();
-        using var host = await StartHostAsync(data, redis);
-        var tokenId = await StoreLegacyAsync(redis, "usr_legacy");
-        var (here, there) = (Instance(host), Instance(host));
+        await using var stores = await GatewayStores.StartAsync(backend);
+        var tokenId = await StoreLegacyAsync(stores.Redis, "usr_legacy");
+        var (here, there) = (Instance(stores), Instance(stores));
 
         Assert.True(await here.IsActiveAsync("usr_legacy", tokenId, CancellationToken.None));
         Assert.False(await there.IsActiveAsync("usr_legacy", Guid.NewGuid().ToString("N"), CancellationToken.None));
@@ -53,8 +43,7 @@ public sealed class SessionFormatTests
         await here.EndAsync("usr_legacy", CancellationToken.None);
 
         Assert.False(await there.IsActiveAsync("usr_legacy", tokenId, CancellationToken.None));
-        Assert.False(await redis.Multiplexer.GetDatabase().KeyExistsAsync(SessionStore.Key("usr_legacy")));
-        await host.StopAsync();
+        Assert.False(await stores.Redis.Multiplexer.GetDatabase().KeyExistsAsync(SessionStore.Key("usr_legacy")));
     }
 
     [SkippableTheory]
@@ -62,18 +51,15 @@ public sealed class SessionFormatTests
     [InlineData(RedisBackend.RedisServer)]
     public async Task Signing_in_over_a_session_stored_as_the_seeds_hash_retires_its_token(RedisBackend backend)
     {
-        await using var redis = await TestRedis.StartAsync(backend);
-        using var data = new TempDirectory();
-        using var host = await StartHostAsync(data, redis);
-        var oldTokenId = await StoreLegacyAsync(redis, "usr_resign");
+        await using var stores = await GatewayStores.StartAsync(backend);
+        var oldTokenId = await StoreLegacyAsync(stores.Redis, "usr_resign");
 
-        var token = await StartAsync(Instance(host), "usr_resign");
+        var token = await StartAsync(Instance(stores), "usr_resign");
 
-        var there = Instance(host);
+        var there = Instance(stores);
         Assert.False(await there.IsActiveAsync("usr_resign", oldTokenId, CancellationToken.None));
         Assert.True(await there.IsActiveAsync("usr_resign", token.TokenId, CancellationToken.None));
-        Assert.Equal(RedisType.String, await redis.Multiplexer.GetDatabase().KeyTypeAsync(SessionStore.Key("usr_resign")));
-        await host.StopAsync();
+        Assert.Equal(RedisType.String, await stores.Redis.Multiplexer.GetDatabase().KeyTypeAsync(SessionStore.Key("usr_resign")));
     }
 
     // As the gateway wrote sessions before they were strings; not in the state store, so only Redis can vouch for it.
@@ -86,15 +72,11 @@ public sealed class SessionFormatTests
         return tokenId;
     }
 
-    private static Task<IHost> StartHostAsync(TempDirectory data, TestRedis redis) =>
-        EmbeddedRuntimeHost.StartAsync(data.Path, _ => { }, new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
-
     /// <summary>One gateway instance's view, remembering nothing between checks, so each check reads Redis.</summary>
-    private SessionStore Instance(IHost host)
+    private SessionStore Instance(GatewayStores stores)
     {
         var options = Options.Create(new AuthOptions { CheckCacheDuration = TimeSpan.Zero });
-        var redis = host.Services.GetRequiredService<IRedisConnection>();
-        return new(redis, host.Services.GetRequiredService<IStateStore>(), new SessionChangeFeed(redis, options, _time, NullLogger<SessionChangeFeed>.Instance), options, _time, NullLogger<SessionStore>.Instance);
+        return new(stores.Connection, stores.State, new SessionChangeFeed(stores.Connection, options, _time, NullLogger<SessionChangeFeed>.Instance), options, _time, NullLogger<SessionStore>.Instance);
     }
 
     private async Task<IssuedToken> StartAsync(SessionStore sessions, string userId)
