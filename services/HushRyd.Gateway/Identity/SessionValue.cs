@@ -7,7 +7,7 @@ namespace HushRyd.Gateway.Identity;
 /// Embedded Garnet keeps a string in its log, bounded by Redis:EmbeddedMemory, where a hash is a dictionary of byte
 /// arrays on the managed heap (about half a kilobyte per signed-in user); Redis keeps either compactly.
 /// </summary>
-internal static class SessionValue
+public static class SessionValue
 {
     private const char Separator = '|';
 
