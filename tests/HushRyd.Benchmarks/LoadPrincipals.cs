@@ -48,15 +48,15 @@ internal sealed class LoadPrincipals
     public async Task<string[]> SignInAsync(IDatabase redis, string label, int count, params string[] roles)
     {
         var tokens = new string[count];
-        var writes = new List<Task>(count * 2);
+        var writes = new List<Task>(count);
         for (var i = 0; i < count; i++)
         {
             var user = new User(UserId.New(), string.Create(CultureInfo.InvariantCulture, $"+91{label}{i:D8}"), roles, _time.GetUtcNow());
             var issued = _tokens.Issue(user);
             tokens[i] = issued.AccessToken;
             var key = SessionStore.Key(user.Id);
-            writes.Add(redis.HashSetAsync(key, [new("token", issued.TokenId), new("role", string.Join(',', roles)), new("expiresAt", issued.ExpiresAt.ToUnixTimeMilliseconds())]));
-            writes.Add(redis.KeyExpireAsync(key, issued.ExpiresAt - _time.GetUtcNow()));
+            var session = new SessionStore.Session(issued.TokenId, string.Join(',', roles), issued.ExpiresAt.ToUnixTimeMilliseconds());
+            writes.Add(redis.StringSetAsync(key, SessionValue.Format(session), issued.ExpiresAt - _time.GetUtcNow()));
             if (writes.Count >= 10_000)
             {
                 await Task.WhenAll(writes);

@@ -1,5 +1,6 @@
 using HushRyd.Platform.Identity;
 using System.Security.Claims;
+using HushRyd.Gateway.RateLimiting;
 
 namespace HushRyd.Gateway.Identity;
 
@@ -14,6 +15,9 @@ public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnl
 
     private readonly string _tierName = Tier.ToString();
 
+    /// <summary>Who the rate limiter counts this caller as: built once per caller, not once per request.</summary>
+    public string RateLimitPrincipal { get; } = RateLimitClient.PrincipalOf(Kind, Id);
+
     /// <summary>A validated user token's caller; null when the token lacks its subject or token id.</summary>
     public static Caller? FromToken(ClaimsIdentity validated)
     {
@@ -25,7 +29,7 @@ public sealed record Caller(string Kind, string Id, RateLimitTier Tier, IReadOnl
             return null;
         }
 
-        string[] roles = [.. validated.FindAll(HushRydClaims.Role).Select(c => c.Value)];
+        var roles = RoleSets.Shared([.. validated.FindAll(HushRydClaims.Role).Select(c => c.Value)]);
         var tier = roles.Contains(PremiumRole) ? RateLimitTier.Premium : RateLimitTier.Authenticated;
         return new Caller(HushRydClaims.KindUser, userId, tier, roles, tokenId, validated.FindFirst(HushRydClaims.Phone)?.Value);
     }

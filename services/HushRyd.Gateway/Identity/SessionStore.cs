@@ -7,8 +7,8 @@ using StackExchange.Redis;
 namespace HushRyd.Gateway.Identity;
 
 /// <summary>
-/// The seed's <c>session:{userId}</c> hash (token, role, expiresAt): a token is honoured only while its
-/// session names it, so logout revokes it before it expires. Redis is the cache; the state store keeps a
+/// The seed's <c>session:{userId}</c> (token, role, expiresAt), kept as one string (<see cref="SessionValue"/>): a token is
+/// honoured only while its session names it, so logout revokes it before it expires. Redis is the cache; the state store keeps a
 /// copy so sessions survive a Redis outage (the seed's degradation: sessions from the database).
 /// A session found active is believed for <see cref="AuthOptions.CheckCacheDuration"/> on this instance, or while the
 /// <see cref="SessionChangeFeed"/> is live; starting or ending a session here forgets it at once and tells the others,
@@ -16,6 +16,11 @@ namespace HushRyd.Gateway.Identity;
 /// </summary>
 public sealed class SessionStore
 {
+    /// <summary>Where a session stored as the seed's hash (before <see cref="SessionValue"/>) names its token.</summary>
+    public const string LegacyTokenField = "token";
+
+    private const string WrongType = "WRONGTYPE";
+
     private readonly IRedisConnection _redis;
     private readonly IStateStore _state;
     private readonly SessionChangeFeed _feed;
@@ -44,11 +49,7 @@ public sealed class SessionStore
         var session = new Session(token.TokenId, string.Join(',', roles), token.ExpiresAt.ToUnixTimeMilliseconds());
         var ttl = token.ExpiresAt - _time.GetUtcNow();
         await _state.SaveAsync(Key(userId), session, ttl, cancellationToken);
-        await TryRedisAsync(async db =>
-        {
-            await db.HashSetAsync(Key(userId), [new("token", session.Token), new("role", session.Role), new("expiresAt", session.ExpiresAt)]);
-            await db.KeyExpireAsync(Key(userId), ttl);
-        });
+        await TryRedisAsync(db => db.StringSetAsync(Key(userId), SessionValue.Format(session), ttl));
         Forget(userId);
 
         // Signing in again retires the previous token: instances that believe it must hear so.
@@ -64,7 +65,7 @@ public sealed class SessionStore
         }
 
         var changes = Interlocked.Read(ref _changes);
-        var cached = await TryRedisAsync(async db => (string?)await db.HashGetAsync(Key(userId), "token"));
+        var cached = await TryRedisAsync(db => TokenInRedisAsync(db, userId));
 
         // A miss is not a logout: a restarted or failed-over Redis starts empty, so the state store decides.
         if (cached.Succeeded && cached.Value is not null)
@@ -98,6 +99,20 @@ public sealed class SessionStore
         await TryRedisAsync(db => db.KeyDeleteAsync(Key(userId)));
         Forget(userId);
         await _feed.PublishChangeAsync(userId);
+    }
+
+    // Sessions started before sessions were strings stay the seed's hash until they end, expire or their user signs in again.
+    private static async Task<string?> TokenInRedisAsync(IDatabase db, string userId)
+    {
+        try
+        {
+            var value = (string?)await db.StringGetAsync(Key(userId));
+            return value is null ? null : SessionValue.TokenOf(value);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith(WrongType, StringComparison.Ordinal))
+        {
+            return (string?)await db.HashGetAsync(Key(userId), LegacyTokenField);
+        }
     }
 
     // Checked within the duration, or checked since the feed last proved it would have told us of an end.
@@ -144,5 +159,6 @@ public sealed class SessionStore
 
     public sealed record Session(string Token, string Role, long ExpiresAt);
 
-    private sealed record CheckedSession(string TokenId, DateTimeOffset CheckedAt);
+    // A struct: it is stored inline in the cache entry, one object per remembered user fewer.
+    private readonly record struct CheckedSession(string TokenId, DateTimeOffset CheckedAt);
 }

@@ -97,5 +97,6 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
 
     private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed record Entry(TValue Value, long UntilMs);
+    // A struct, held inline in the dictionary's node: an entry is one object, not two.
+    private readonly record struct Entry(TValue Value, long UntilMs);
 }

@@ -14,7 +14,7 @@ internal readonly record struct RateLimitClient(string Principal, RateLimitTier 
         var user = context.User;
         if (user.Identity is CallerIdentity { Caller: var caller })
         {
-            return new RateLimitClient($"{KindOf(caller.Kind)}:{caller.Id}", caller.Tier);
+            return new RateLimitClient(caller.RateLimitPrincipal, caller.Tier);
         }
 
         var subject = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(HushRydClaims.Subject) : null;
@@ -23,8 +23,10 @@ internal readonly record struct RateLimitClient(string Principal, RateLimitTier 
             return new RateLimitClient($"ip:{AddressOf(context.Connection.RemoteIpAddress)}", RateLimitTier.Default);
         }
 
-        return new RateLimitClient($"{KindOf(user.FindFirstValue(HushRydClaims.Kind))}:{subject}", TierOf(user));
+        return new RateLimitClient(PrincipalOf(user.FindFirstValue(HushRydClaims.Kind), subject), TierOf(user));
     }
+
+    public static string PrincipalOf(string? kind, string id) => $"{KindOf(kind)}:{id}";
 
     private static string KindOf(string? kind) => kind == HushRydClaims.KindApiKey ? "apikey" : "user";
 

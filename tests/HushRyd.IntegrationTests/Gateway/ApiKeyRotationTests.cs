@@ -2,12 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using HushRyd.Gateway.ApiKeys;
 using HushRyd.Gateway.Identity;
-using HushRyd.IntegrationTests.Events;
-using HushRyd.Platform.Redis;
-using HushRyd.Platform.State;
 using HushRyd.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -23,17 +18,14 @@ public class ApiKeyRotationTests
     [InlineData(RedisBackend.RedisServer)]
     public async Task Any_request_sequence_around_a_rotation_fails_only_old_secrets_after_the_window(RedisBackend backend)
     {
-        await using var redis = await TestRedis.StartAsync(backend);
-        using var data = new TempDirectory();
+        await using var stores = await GatewayStores.StartAsync(backend);
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
-        using var host = await StartHostAsync(data, redis);
-        var service = Service(host, time);
+        var service = Service(stores, time);
 
         // Each request: seconds relative to the rotation (-120 .. 599) and whether it uses the old secret.
         var requests = Gen.Choose(-120, 599).Zip(Gen.Elements(true, false)).ListOf().Where(list => list.Count is > 0 and <= 12);
         Prop.ForAll(requests.ToArbitrary(), sequence => Check(service, time, sequence).GetAwaiter().GetResult())
             .QuickCheckThrowOnFailure();
-        await host.StopAsync();
     }
 
     [SkippableTheory]
@@ -41,11 +33,9 @@ public class ApiKeyRotationTests
     [InlineData(RedisBackend.RedisServer)]
     public async Task A_rotation_reaches_every_instance_at_once_through_the_shared_cache(RedisBackend backend)
     {
-        await using var redis = await TestRedis.StartAsync(backend);
-        using var data = new TempDirectory();
+        await using var stores = await GatewayStores.StartAsync(backend);
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        using var host = await StartHostAsync(data, redis);
-        var (first, second) = (Service(host, time), Service(host, time));
+        var (first, second) = (Service(stores, time), Service(stores, time));
 
         var (record, oldSecret) = await first.CreateAsync("partner", RateLimitTier.Premium, [], CancellationToken.None);
         Assert.NotNull(await second.ValidateAsync(oldSecret, CancellationToken.None));
@@ -56,18 +46,13 @@ public class ApiKeyRotationTests
         Assert.Equal(RateLimitTier.Premium, (await second.ValidateAsync(newSecret, CancellationToken.None))!.Tier);
         Assert.Null(await second.ValidateAsync("hr_" + record.KeyId + "_forged", CancellationToken.None));
         Assert.Null(await second.ValidateAsync("not-a-key", CancellationToken.None));
-        await host.StopAsync();
     }
 
-    /// <summary>SQLite state and the given Redis, as the embedded runtime composes them.</summary>
-    private static Task<IHost> StartHostAsync(TempDirectory data, TestRedis redis) =>
-        EmbeddedRuntimeHost.StartAsync(data.Path, _ => { }, new Dictionary<string, string?> { ["Redis:ConnectionString"] = redis.ConnectionString });
-
     /// <summary>One gateway instance's view; several share the host's stores, as instances share Redis and the database.</summary>
-    private static ApiKeyService Service(IHost host, TimeProvider time) =>
+    private static ApiKeyService Service(GatewayStores stores, TimeProvider time) =>
         new(
-            host.Services.GetRequiredService<IStateStore>(),
-            host.Services.GetRequiredService<IRedisConnection>(),
+            stores.State,
+            stores.Connection,
             Options.Create(new AuthOptions { ApiKeyRotationWindow = Window }),
             time,
             NullLogger<ApiKeyService>.Instance);

@@ -31,6 +31,19 @@ public class TokenServiceTests
     }
 
     [Fact]
+    public async Task Users_with_the_same_roles_share_one_role_list_and_each_keeps_its_own_rate_limit_principal()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var other = Passenger with { Id = "usr_2", Phone = "+919812345679" };
+
+        var first = await tokens.ValidateAsync(tokens.Issue(Passenger).AccessToken);
+        var second = await tokens.ValidateAsync(tokens.Issue(other).AccessToken);
+
+        Assert.Same(first!.Roles, second!.Roles);
+        Assert.Equal(("user:usr_1", "user:usr_2"), (first.RateLimitPrincipal, second.RateLimitPrincipal));
+    }
+
+    [Fact]
     public async Task An_expired_token_is_rejected()
     {
         var tokens = await CreateAsync(Key("k1", 1));
