@@ -15,6 +15,16 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
     /// <summary>How often each connection's session is checked again in these runs (Realtime:SessionRecheckInterval).</summary>
     public static readonly TimeSpan SessionRecheck = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The .NET load clients share the two cores with the servers they measure, as socket.io's single-threaded Node clients
+    /// do; like the servers they neither spin waiting for work nor keep a GC heap per core, so they take no more than their share.
+    /// </summary>
+    private static readonly Dictionary<string, string> ClientEnvironment = new()
+    {
+        ["DOTNET_gcServer"] = "0",
+        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+    };
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public string Name => string.Create(CultureInfo.InvariantCulture, $"HushRyd (SignalR, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
@@ -49,15 +59,28 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
         };
 
         // The first one alone: it creates the shared database the others open.
-        var first = ServerProcess.Start(dataDirectory, environment, "--target", Modules);
-        (await first.WaitUntilReadyAsync()).Dispose();
-        var rest = Enumerable.Range(1, count - 1).Select(_ => ServerProcess.Start(dataDirectory, environment, "--target", Modules)).ToList();
-        foreach (var server in rest)
+        var started = new List<ServerProcess> { ServerProcess.Start(dataDirectory, environment, "--target", Modules) };
+        try
         {
-            (await server.WaitUntilReadyAsync(TimeSpan.FromMinutes(2))).Dispose();
+            (await started[0].WaitUntilReadyAsync()).Dispose();
+            started.AddRange(Enumerable.Range(1, count - 1).Select(_ => ServerProcess.Start(dataDirectory, environment, "--target", Modules)));
+            foreach (var server in started)
+            {
+                (await server.WaitUntilReadyAsync(TimeSpan.FromMinutes(2))).Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // One that could not start (its port taken meanwhile, say) must not leave the others running, holding the bench lock.
+            foreach (var server in started)
+            {
+                await server.DisposeAsync();
+            }
+
+            throw;
         }
 
-        return new HushRydRealtimeStack([first, .. rest], redis.Multiplexer);
+        return new HushRydRealtimeStack(started, redis.Multiplexer);
     }
 
     public async Task<long> HeapAfterGcBytesAsync()
@@ -73,9 +96,12 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
     }
 
     public LoadClientProcess StartClient(string planFile, int first, int count, string sourceAddress) =>
-        LoadClientProcess.Start("dotnet", null, [
-            typeof(HushRydRealtimeStack).Assembly.Location, "realtime-load-client", planFile,
-            first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), sourceAddress, string.Join(',', Servers)]);
+        LoadClientProcess.Start(
+            "dotnet",
+            null,
+            [typeof(HushRydRealtimeStack).Assembly.Location, "realtime-load-client", planFile,
+                first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), sourceAddress, string.Join(',', Servers)],
+            ClientEnvironment);
 
     public Task<long> PublishAsync(RealtimeLoadPlan plan, int perSecond, TimeSpan duration)
     {
