@@ -25,6 +25,8 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
         ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
     };
 
+    private readonly HashSet<int> _reportedExits = [];
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public string Name => string.Create(CultureInfo.InvariantCulture, $"HushRyd (SignalR, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
@@ -33,9 +35,9 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
 
     public IReadOnlyList<ServerProcess> Processes => servers;
 
-    public TimeSpan ServerCpu => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime);
+    public TimeSpan ServerCpu => Running().Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime);
 
-    public long ServerResidentBytes => servers.Sum(s => s.WorkingSetBytes);
+    public long ServerResidentBytes => Running().Sum(s => s.WorkingSetBytes);
 
     public static async Task<HushRydRealtimeStack> StartAsync(string dataDirectory, TestRedis redis, LoadPrincipals principals, int count)
     {
@@ -86,13 +88,25 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
     public async Task<long> HeapAfterGcBytesAsync()
     {
         long total = 0;
-        foreach (var server in Servers)
+        foreach (var server in Running().Select(s => s.BaseAddress.ToString()))
         {
             var page = await _http.GetStringAsync(new Uri(new Uri(server), "/metrics"));
             total += (long)PrometheusText.Sum(page, "dotnet_gc_last_collection_heap_size", "_bytes");
         }
 
         return total;
+    }
+
+    /// <summary>The servers still running; one that died under the load is named with its last output, once, and left out.</summary>
+    private List<ServerProcess> Running()
+    {
+        foreach (var server in servers.Where(s => s.HasExited && _reportedExits.Add(s.Id)))
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server {server.BaseAddress} (process {server.Id}) exited with {server.ExitCode}; its last output:\n{string.Join('\n', server.Output.Split('\n').TakeLast(20))}"));
+        }
+
+        return [.. servers.Where(s => !s.HasExited)];
     }
 
     public LoadClientProcess StartClient(string planFile, int first, int count, string sourceAddress) =>
