@@ -15,6 +15,18 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
     /// <summary>How often each connection's session is checked again in these runs (Realtime:SessionRecheckInterval).</summary>
     public static readonly TimeSpan SessionRecheck = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The .NET load clients share the two cores with the servers they measure, as socket.io's single-threaded Node clients
+    /// do; like the servers they neither spin waiting for work nor keep a GC heap per core, so they take no more than their share.
+    /// </summary>
+    private static readonly Dictionary<string, string> ClientEnvironment = new()
+    {
+        ["DOTNET_gcServer"] = "0",
+        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+    };
+
+    private readonly HashSet<int> _reportedExits = [];
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public string Name => string.Create(CultureInfo.InvariantCulture, $"HushRyd (SignalR, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
@@ -23,9 +35,9 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
 
     public IReadOnlyList<ServerProcess> Processes => servers;
 
-    public TimeSpan ServerCpu => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime);
+    public TimeSpan ServerCpu => Running().Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ProcessorTime);
 
-    public long ServerResidentBytes => servers.Sum(s => s.WorkingSetBytes);
+    public long ServerResidentBytes => Running().Sum(s => s.WorkingSetBytes);
 
     public static async Task<HushRydRealtimeStack> StartAsync(string dataDirectory, TestRedis redis, LoadPrincipals principals, int count)
     {
@@ -49,21 +61,34 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
         };
 
         // The first one alone: it creates the shared database the others open.
-        var first = ServerProcess.Start(dataDirectory, environment, "--target", Modules);
-        (await first.WaitUntilReadyAsync()).Dispose();
-        var rest = Enumerable.Range(1, count - 1).Select(_ => ServerProcess.Start(dataDirectory, environment, "--target", Modules)).ToList();
-        foreach (var server in rest)
+        var started = new List<ServerProcess> { ServerProcess.Start(dataDirectory, environment, "--target", Modules) };
+        try
         {
-            (await server.WaitUntilReadyAsync(TimeSpan.FromMinutes(2))).Dispose();
+            (await started[0].WaitUntilReadyAsync()).Dispose();
+            started.AddRange(Enumerable.Range(1, count - 1).Select(_ => ServerProcess.Start(dataDirectory, environment, "--target", Modules)));
+            foreach (var server in started)
+            {
+                (await server.WaitUntilReadyAsync(TimeSpan.FromMinutes(2))).Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // One that could not start (its port taken meanwhile, say) must not leave the others running, holding the bench lock.
+            foreach (var server in started)
+            {
+                await server.DisposeAsync();
+            }
+
+            throw;
         }
 
-        return new HushRydRealtimeStack([first, .. rest], redis.Multiplexer);
+        return new HushRydRealtimeStack(started, redis.Multiplexer);
     }
 
     public async Task<long> HeapAfterGcBytesAsync()
     {
         long total = 0;
-        foreach (var server in Servers)
+        foreach (var server in Running().Select(s => s.BaseAddress.ToString()))
         {
             var page = await _http.GetStringAsync(new Uri(new Uri(server), "/metrics"));
             total += (long)PrometheusText.Sum(page, "dotnet_gc_last_collection_heap_size", "_bytes");
@@ -72,10 +97,25 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
         return total;
     }
 
+    /// <summary>The servers still running; one that died under the load is named with its last output, once, and left out.</summary>
+    private List<ServerProcess> Running()
+    {
+        foreach (var server in servers.Where(s => s.HasExited && _reportedExits.Add(s.Id)))
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server {server.BaseAddress} (process {server.Id}) exited with {server.ExitCode}; its last output:\n{string.Join('\n', server.Output.Split('\n').TakeLast(20))}"));
+        }
+
+        return [.. servers.Where(s => !s.HasExited)];
+    }
+
     public LoadClientProcess StartClient(string planFile, int first, int count, string sourceAddress) =>
-        LoadClientProcess.Start("dotnet", null, [
-            typeof(HushRydRealtimeStack).Assembly.Location, "realtime-load-client", planFile,
-            first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), sourceAddress, string.Join(',', Servers)]);
+        LoadClientProcess.Start(
+            "dotnet",
+            null,
+            [typeof(HushRydRealtimeStack).Assembly.Location, "realtime-load-client", planFile,
+                first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), sourceAddress, string.Join(',', Servers)],
+            ClientEnvironment);
 
     public Task<long> PublishAsync(RealtimeLoadPlan plan, int perSecond, TimeSpan duration)
     {

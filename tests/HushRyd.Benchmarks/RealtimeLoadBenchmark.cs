@@ -9,7 +9,8 @@ namespace HushRyd.Benchmarks;
 /// own loopback addresses, rooms of 10 whose members sit on different servers, a position per room every 4 s.
 /// Reports connect rate, server memory and CPU per connection, CPU per delivery, latency p50/p95/p99 and losses.
 /// Heavy: at 100,000 connections it takes the whole machine for minutes; run it under flock /work/notes/bench.lock.
-/// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks -- realtime-load [connections servers client-processes seconds]
+/// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks -- realtime-load [connections servers client-processes seconds [hushryd]]
+/// With <c>hushryd</c> last, HushRyd's side runs alone and nothing is appended: for profiling a server under the load.
 /// </summary>
 public static class RealtimeLoadBenchmark
 {
@@ -25,6 +26,13 @@ public static class RealtimeLoadBenchmark
         var clientCount = BenchmarkReport.Argument(args, 2, 8);
         var seconds = TimeSpan.FromSeconds(BenchmarkReport.Argument(args, 3, 60));
         var perSecond = (int)(rooms / UpdateInterval.TotalSeconds);
+        if (args.Length > 4 && args[4] == "hushryd")
+        {
+            var alone = await RealtimeLoadSetup.RunHushRydAsync(serverCount, rooms, (stack, sidePlan, planFile) => MeasureAsync(stack, sidePlan, planFile, clientCount, perSecond, seconds));
+            Console.WriteLine(Report(rooms * RealtimeLoadPlan.RoomSize, serverCount, clientCount, perSecond, seconds, [alone]));
+            return alone.Ramp.Failed == 0 && alone.Round.Lost == 0 ? 0 : 1;
+        }
+
         var (plan, rows) = await RealtimeLoadSetup.RunBothSidesAsync(serverCount, rooms, (stack, sidePlan, planFile) => MeasureAsync(stack, sidePlan, planFile, clientCount, perSecond, seconds));
         var report = Report(plan.Connections, serverCount, clientCount, perSecond, seconds, rows);
         Console.WriteLine(report);

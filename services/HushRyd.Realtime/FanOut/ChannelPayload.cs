@@ -4,13 +4,13 @@ using HushRyd.Platform.Realtime;
 namespace HushRyd.Realtime.FanOut;
 
 /// <summary>
-/// Reads a message from a seed channel into an event name and plain data (dictionaries, lists, strings, numbers), which
-/// the JSON and MessagePack hub protocols both write with the publisher's camelCase names.
+/// Reads a message from a seed channel into an event name and its data as the publisher wrote it (camelCase JSON), and
+/// turns that data into plain values (dictionaries, lists, strings, numbers) for whoever needs objects rather than JSON.
 /// </summary>
 internal static class ChannelPayload
 {
     /// <returns>Null when the message is not a JSON object.</returns>
-    public static (string Event, object? Data)? Read(string channel, ReadOnlySpan<byte> utf8)
+    public static (string Event, JsonElement Data)? Read(string channel, ReadOnlySpan<byte> utf8)
     {
         try
         {
@@ -24,10 +24,10 @@ internal static class ChannelPayload
 
             if (root.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String && root.TryGetProperty("data", out var data))
             {
-                return (name.GetString()!, Plain(data));
+                return (name.GetString()!, data.Clone());
             }
 
-            return (RealtimeRooms.DefaultEventOf(channel), Plain(root));
+            return (RealtimeRooms.DefaultEventOf(channel), root.Clone());
         }
         catch (JsonException)
         {
@@ -35,7 +35,7 @@ internal static class ChannelPayload
         }
     }
 
-    private static object? Plain(JsonElement element) => element.ValueKind switch
+    public static object? Plain(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
         JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),

@@ -36,7 +36,7 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
         ValueTask write;
         try
         {
-            write = connection.WriteAsync(message.Serialized, CancellationToken.None);
+            write = connection.WriteAsync(message.SerializedFor(connection.Protocol), CancellationToken.None);
         }
         catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
         {

@@ -14,7 +14,8 @@ namespace HushRyd.Realtime.Sessions;
 /// Closes connections whose token or session is no longer good: once per interval each connection is authenticated again
 /// by the process's own scheme (the gateway's, with its token and session caches), exactly as a new request would be.
 /// The connections are checked a slice at a time, spread over the interval: all at once, a node with thousands of them
-/// spent a burst of CPU every interval that held up the deliveries meanwhile by seconds.
+/// spent a burst of CPU every interval that held up the deliveries meanwhile by seconds. A slice comes at least four times a
+/// second, so a long interval makes the slices smaller, not the bursts larger.
 /// </summary>
 internal sealed partial class SessionRevalidator(
     ConnectionRegistry connections,
@@ -24,24 +25,28 @@ internal sealed partial class SessionRevalidator(
     ILogger<SessionRevalidator> logger) : BackgroundService
 {
     private const int Parallelism = 8;
-    private const int Slices = 10;
+    private const int MinimumSlices = 10;
+
+    private static readonly TimeSpan LongestSlice = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SessionRecheckInterval / Slices, time);
+        var interval = options.Value.SessionRecheckInterval;
+        var slices = Math.Max(MinimumSlices, (int)(interval / LongestSlice));
+        using var timer = new PeriodicTimer(interval / slices, time);
         var slice = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var due = slice;
-            slice = (slice + 1) % Slices;
+            slice = (slice + 1) % slices;
             await Parallel.ForEachAsync(
-                connections.All.Where(member => SliceOf(member) == due).ToArray(),
+                connections.All.Where(member => SliceOf(member, slices) == due).ToArray(),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
                 async (member, _) => await CheckAsync(member));
         }
     }
 
-    private static int SliceOf(ConnectionMember member) => (int)((uint)StringComparer.Ordinal.GetHashCode(member.ConnectionId) % Slices);
+    private static int SliceOf(ConnectionMember member, int slices) => (int)((uint)StringComparer.Ordinal.GetHashCode(member.ConnectionId) % (uint)slices);
 
     private async Task CheckAsync(ConnectionMember member)
     {

@@ -11,7 +11,7 @@ public class ChannelPayloadTests
         var read = ChannelPayload.Read("trip:trp_1", Utf8("""{"tripId":"trp_1","lat":12.5,"lng":77,"speed":null,"timestamp":1764000000000}"""));
 
         var (name, data) = Assert.NotNull(read);
-        var fields = Assert.IsType<Dictionary<string, object?>>(data);
+        var fields = Assert.IsType<Dictionary<string, object?>>(ChannelPayload.Plain(data));
         Assert.Equal("location", name);
         Assert.Equal(12.5, Assert.IsType<double>(fields["lat"]));
         Assert.Equal(77L, Assert.IsType<long>(fields["lng"]));
@@ -32,7 +32,7 @@ public class ChannelPayloadTests
     {
         var read = ChannelPayload.Read("user:usr_1", Utf8("""{"event":"sos","data":{"alertId":"sos_1","contacts":["a","b"],"acknowledged":false}}"""));
 
-        var fields = Assert.IsType<Dictionary<string, object?>>(read?.Data);
+        var fields = Assert.IsType<Dictionary<string, object?>>(ChannelPayload.Plain(Assert.NotNull(read).Data));
         Assert.Equal("sos", read?.Event);
         Assert.Equal(new List<object?> { "a", "b" }, fields["contacts"]);
         Assert.Equal(false, fields["acknowledged"]);

@@ -35,7 +35,7 @@ public class LocalRoomsTests
                 }
             }
 
-            var delivered = rooms.Deliver("trip:0", new RoomMessage("location", data: null));
+            var delivered = rooms.Deliver("trip:0", new RoomMessage("location", [null]));
 
             var inRoom = expected.Where(e => e.Room == 0).Select(e => e.Member).ToHashSet();
             return delivered == inRoom.Count
