@@ -36,7 +36,9 @@ io.use(async (socket, next) => {
   } catch {
     return next(new Error("invalid token"));
   }
-  const active = await sessions.hget(`session:${claims.sub}`, "token");
+  // HushRyd's session is one string, token|role|expiresAt (SessionValue).
+  const session = await sessions.get(`session:${claims.sub}`);
+  const active = session === null ? null : session.split("|")[0];
   if (active !== claims.jti) {
     return next(new Error("the session of this token has ended"));
   }
