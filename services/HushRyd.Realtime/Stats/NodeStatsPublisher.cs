@@ -89,7 +89,8 @@ internal sealed partial class NodeStatsPublisher(
             await operation(redis.Multiplexer.GetDatabase());
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        // Disposed: the host's shutdown closed the connection first; the node's entries expire on their own.
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
             LogUnavailable(logger, ex);
             return false;
