@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using HushRyd.Notifications.Providers;
+using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Notifications;
 using HushRyd.Runtime.Embedded.Events;
 using Microsoft.Extensions.Logging;
@@ -24,7 +24,7 @@ public sealed class QueueWorker(
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
     private readonly int _concurrency = options.ConcurrencyOf(queue);
     private readonly int _reserved = Math.Min(options.CriticalReservedSlots, options.ConcurrencyOf(queue) - 1);
-    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly InFlightWork<string> _inFlight = new();
     private int _active;
     private int _activeNonCritical;
 
@@ -61,7 +61,7 @@ public sealed class QueueWorker(
     }
 
     /// <summary>Jobs already being sent finish and are recorded; none is cut off mid-send by a graceful stop.</summary>
-    public Task DrainAsync() => Task.WhenAll(_inFlight.Values);
+    public Task DrainAsync() => _inFlight.WhenAllFinished();
 
     private async Task<TimeSpan> WaitTimeAsync(CancellationToken cancellationToken)
     {
@@ -82,10 +82,7 @@ public sealed class QueueWorker(
             Interlocked.Increment(ref _activeNonCritical);
         }
 
-        // Registered before it starts, so a job that finishes at once is not left behind in the in-flight set.
-        var start = new Task<Task>(() => ProcessAsync(job));
-        _inFlight[job.Id] = start.Unwrap();
-        start.Start(TaskScheduler.Default);
+        _inFlight.Start(job.Id, () => ProcessAsync(job));
     }
 
     private async Task ProcessAsync(NotificationJob job)
@@ -103,7 +100,7 @@ public sealed class QueueWorker(
         }
         finally
         {
-            _inFlight.TryRemove(job.Id, out _);
+            _inFlight.Finished(job.Id);
             if (job.Priority != JobPriority.Critical)
             {
                 Interlocked.Decrement(ref _activeNonCritical);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HushRyd.Platform.Events;
+using HushRyd.Platform.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class EmbeddedEventDispatcher(
     ILogger<EmbeddedEventDispatcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, EventSubscription> _subscriptions = subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(long, string), Task> _inFlight = new();
+    private readonly InFlightWork<(long, string)> _inFlight = new();
 
     // A fetch that began before a delivery finished may still see its row; such stale rows are skipped.
     private readonly ConcurrentDictionary<(long, string), long> _finishedDuringFetch = new();
@@ -58,7 +59,7 @@ public sealed class EmbeddedEventDispatcher(
         await base.StopAsync(cancellationToken);
 
         // Graceful shutdown: deliveries already handed to handlers finish and are acknowledged.
-        await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _inFlight.WhenAllFinished().WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public override void Dispose()
@@ -81,18 +82,13 @@ public sealed class EmbeddedEventDispatcher(
 
         foreach (var delivery in due)
         {
-            if (_inFlight.ContainsKey(delivery.Key) || _finishedDuringFetch.ContainsKey(delivery.Key))
+            if (_inFlight.IsRunning(delivery.Key) || _finishedDuringFetch.ContainsKey(delivery.Key))
             {
                 continue;
             }
 
             await _slots.WaitAsync(stoppingToken);
-
-            // Registered before it starts: a delivery that finished before its entry was added would leave the entry
-            // behind, and every later fetch would skip its rescheduled row as still in flight, until a restart.
-            var start = new Task<Task>(() => DeliverAsync(delivery));
-            _inFlight[delivery.Key] = start.Unwrap();
-            start.Start(TaskScheduler.Default);
+            _inFlight.Start(delivery.Key, () => DeliverAsync(delivery));
         }
     }
 
@@ -129,7 +125,7 @@ public sealed class EmbeddedEventDispatcher(
         finally
         {
             _finishedDuringFetch[delivery.Key] = Interlocked.Read(ref _fetchGeneration);
-            _inFlight.TryRemove(delivery.Key, out _);
+            _inFlight.Finished(delivery.Key);
             _slots.Release();
             signal.Wake();
         }
