@@ -36,7 +36,7 @@ public sealed class ShareLinkService(
         }
 
         // Checked before the status, so strangers learn nothing about a trip they may not follow.
-        if (userId is null || !await MayShareAsync(trip, userId, isAdmin, cancellationToken))
+        if (userId is null || !await TripInsiders.IncludeAsync(bookings, trip, userId, isAdmin, cancellationToken))
         {
             return ShareCreation.Refused(ShareRefusal.NotAllowed);
         }
@@ -75,7 +75,4 @@ public sealed class ShareLinkService(
         var trip = await trips.FindAsync(entry.Value.TripId, cancellationToken);
         return trip is null || TripLifecycle.HasEnded(trip.Status) ? null : trip;
     }
-
-    private Task<bool> MayShareAsync(Trip trip, string userId, bool isAdmin, CancellationToken cancellationToken) =>
-        TripInsiders.IncludeAsync(bookings, trip, userId, isAdmin, cancellationToken);
 }
