@@ -29,10 +29,8 @@ public sealed class EmbeddedWorkflowSidecar(SqliteOrchestrationService store, IO
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
+        var builder = NewHostBuilder(Endpoint.Port);
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(store);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(store);
@@ -52,6 +50,19 @@ public sealed class EmbeddedWorkflowSidecar(SqliteOrchestrationService store, IO
         }
 
         _host = host;
+    }
+
+    /// <summary>
+    /// Kestrel and routing, nothing else. A default builder would read appsettings files from the working directory
+    /// and watch that directory, subdirectories included, for changes: under the default data directory (./data) that
+    /// is every write of Garnet's log, SQLite and the outbox, each handled by the watcher's thread.
+    /// </summary>
+    internal static WebApplicationBuilder NewHostBuilder(int port)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddRoutingCore();
+        return builder;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Dapr.Workflow;
+using HushRyd.Runtime.Embedded.Workflows.Sidecar;
+using Microsoft.Extensions.Configuration;
 using HushRyd.Testing;
 using Xunit.Abstractions;
 
@@ -136,6 +138,14 @@ public sealed class EmbeddedWorkflowSidecarTests(ITestOutputHelper output) : IDi
         await client.ScheduleNewWorkflowAsync(nameof(OneActivityWorkflow), id, input, null, WorkflowTestHost.Within(30));
         var state = await client.WaitForWorkflowCompletionAsync(id, true, WorkflowTestHost.Within(30));
         Assert.Equal(input + 1, state.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public void The_sidecar_reads_no_configuration_file_so_it_watches_no_directory_for_changes()
+    {
+        var builder = EmbeddedWorkflowSidecar.NewHostBuilder(FreePort.Next());
+
+        Assert.DoesNotContain(((IConfigurationBuilder)builder.Configuration).Sources, source => source is FileConfigurationSource);
     }
 
     private static string NewId() => "wf-" + Guid.NewGuid().ToString("N");
