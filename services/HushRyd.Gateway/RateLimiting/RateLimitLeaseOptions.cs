@@ -11,11 +11,11 @@ public sealed class RateLimitLeaseOptions
 
     /// <summary>
     /// How long a lease's permits may be used. Leased entries are dated this far ahead, so each counts for up to this
-    /// much longer than a window; never more than half of <see cref="RateLimitOptions.Window"/> is used. Long enough
-    /// to outlast the gap between a typical user's requests (a few a minute), so a returning user finds permits left
-    /// rather than awaiting a Redis call, and the next lease is fetched in the background once half is used (ADR 0011).
+    /// much longer than a window; never more than <see cref="RateLimitOptions.Window"/> is used. As long as the window,
+    /// so a typical user (a few requests a minute) finds permits left on return and costs one Redis call a minute
+    /// rather than one every other request; the next lease is fetched in the background once half is used (ADR 0011).
     /// </summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Leases are granted only while the shared log, lease included, holds at most this share of the limit.</summary>
     public double Fraction { get; set; } = 0.5;
@@ -32,7 +32,7 @@ public sealed class RateLimitLeaseOptions
     public int MaxPermits { get; set; } = 4096;
 
     /// <summary>Lease lifetime actually used for a window.</summary>
-    public long LifetimeMs(TimeSpan window) => (long)Math.Min(Lifetime.TotalMilliseconds, window.TotalMilliseconds / 2);
+    public long LifetimeMs(TimeSpan window) => (long)Math.Min(Lifetime.TotalMilliseconds, window.TotalMilliseconds);
 
     /// <summary>Largest lease for a limit: half of what <see cref="Fraction"/> allows, so a second lease still fits; 0 when leasing does not pay.</summary>
     public int MaxPermitsFor(int limit)
