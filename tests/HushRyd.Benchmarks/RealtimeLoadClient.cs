@@ -37,6 +37,9 @@ public static class RealtimeLoadClient
         using var stop = new CancellationTokenSource();
         var failed = 0;
         var started = Stopwatch.StartNew();
+
+        // From the start: the first connections would otherwise be silent through the whole ramp, past the server's timeout.
+        var pinging = PingAsync(connections, stop.Token);
         using var gate = new SemaphoreSlim(ConcurrentStarts);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
@@ -77,7 +80,6 @@ public static class RealtimeLoadClient
             }
         }));
         var connectSeconds = started.Elapsed.TotalSeconds;
-        var pinging = PingAsync(connections, stop.Token);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY {count - failed}"));
         while (Console.ReadLine() is { } line && line != "STOP")
         {
