@@ -64,6 +64,11 @@ public sealed class RealtimeModule : IHushRydModule
 
         services.AddSingleton<HubRooms>();
         services.AddSignalR().AddMessagePackProtocol();
+        services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
+        {
+            hub.KeepAliveInterval = realtime.Value.KeepAliveInterval ?? hub.KeepAliveInterval;
+            hub.ClientTimeoutInterval = realtime.Value.ClientTimeoutInterval ?? hub.ClientTimeoutInterval;
+        });
         services.AddSingleton<LeanHubEndpoint>();
         services.AddHostedService<LeanHubKeepAlive>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, SkipNegotiationPolicy>());

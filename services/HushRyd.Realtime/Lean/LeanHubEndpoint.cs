@@ -17,12 +17,13 @@ namespace HushRyd.Realtime.Lean;
 /// <summary>
 /// /ws/hub for WebSockets without negotiation (ADR 0008, "The lean path"): SignalR's handshake and hub protocols (its own
 /// protocol classes parse and write them), <c>JoinTrip</c>/<c>LeaveTrip</c> by the hub's rules, pings and the client
-/// timeout as configured for the hub; the connection is a room member like SignalR's. Everything else at /ws/hub
+/// timeout as configured for SignalR (the global HubOptions: the module sets no per-hub ones, so SignalR's hub uses those
+/// too); the connection is a room member like SignalR's. Everything else at /ws/hub
 /// (negotiate, server-sent events, long polling, WebSockets after negotiation) stays SignalR's.
 /// </summary>
 internal sealed partial class LeanHubEndpoint(
     IHubProtocolResolver protocols,
-    IOptions<HubOptions<RealtimeHub>> hubOptions,
+    IOptions<HubOptions> hubOptions,
     IOptions<RealtimeOptions> options,
     ConnectionRegistry connections,
     RoomMembership membership,

@@ -1,4 +1,3 @@
-using HushRyd.Realtime.Hubs;
 using HushRyd.Realtime.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +9,7 @@ namespace HushRyd.Realtime.Lean;
 /// The hub's keep-alive on the lean path, once a second over its connections: a ping to each that has been sent nothing
 /// for KeepAliveInterval, and the end of each whose client has said nothing for ClientTimeoutInterval (as SignalR does).
 /// </summary>
-internal sealed class LeanHubKeepAlive(ConnectionRegistry connections, IOptions<HubOptions<RealtimeHub>> hubOptions, TimeProvider time) : BackgroundService
+internal sealed class LeanHubKeepAlive(ConnectionRegistry connections, IOptions<HubOptions> hubOptions, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
