@@ -33,11 +33,19 @@ internal sealed class LightHubConnection : IDisposable
         _onLocation = onLocation;
     }
 
-    /// <summary>Opens the WebSocket to <paramref name="hub"/> (http or ws URL) with the token and completes the handshake.</summary>
+    /// <summary>Opens the WebSocket to <paramref name="hub"/> (an http URL) with the token and completes the handshake.</summary>
     /// <param name="onLocation">Called with each <c>location</c> event's timestamp.</param>
-    public static async Task<LightHubConnection> ConnectAsync(Uri hub, string token, HttpMessageInvoker invoker, Action<long> onLocation, CancellationToken cancellationToken)
+    /// <param name="negotiate">Negotiate first and open the WebSocket with the connection's id, as a SignalR client that does not skip negotiation.</param>
+    public static async Task<LightHubConnection> ConnectAsync(
+        Uri hub, string token, HttpMessageInvoker invoker, Action<long> onLocation, bool negotiate, CancellationToken cancellationToken)
     {
-        var uri = new UriBuilder(hub) { Scheme = hub.Scheme is "https" or "wss" ? "wss" : "ws", Query = "access_token=" + Uri.EscapeDataString(token) }.Uri;
+        var query = "access_token=" + Uri.EscapeDataString(token);
+        if (negotiate)
+        {
+            query += "&id=" + Uri.EscapeDataString(await NegotiateAsync(hub, token, invoker, cancellationToken));
+        }
+
+        var uri = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws", Query = query }.Uri;
         var socket = new ClientWebSocket();
         var connection = new LightHubConnection(socket, onLocation);
         try
@@ -57,6 +65,17 @@ internal sealed class LightHubConnection : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <returns>The connection token SignalR gives the WebSocket to open.</returns>
+    private static async Task<string> NegotiateAsync(Uri hub, string token, HttpMessageInvoker invoker, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(hub + "/negotiate?negotiateVersion=1"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await invoker.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return answer.RootElement.GetProperty("connectionToken").GetString()!;
     }
 
     /// <summary>Invokes <paramref name="method"/> with one string argument and waits for its completion; a hub error throws.</summary>

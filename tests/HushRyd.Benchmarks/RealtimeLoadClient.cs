@@ -23,6 +23,12 @@ public static class RealtimeLoadClient
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Set to 1, the clients negotiate first, which takes them to SignalR's own path instead of the lean one (ADR 0008).</summary>
+    private const string NegotiateVariable = "HUSHRYD_LOAD_NEGOTIATE";
+
+    /// <summary>Whether the clients started from this process negotiate (they inherit its environment).</summary>
+    public static bool Negotiates => Environment.GetEnvironmentVariable(NegotiateVariable) == "1";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var plan = JsonSerializer.Deserialize<RealtimeLoadPlan>(await File.ReadAllTextAsync(args[0]))!;
@@ -30,6 +36,7 @@ public static class RealtimeLoadClient
         var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var source = IPAddress.Parse(args[3]);
         var servers = args[4].Split(',');
+        var negotiate = Negotiates;
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = (context, token) => ConnectFromAsync(source, context, token) });
         var counts = LatencyCounts.None;
         var connections = new LightHubConnection?[count];
@@ -53,6 +60,7 @@ public static class RealtimeLoadClient
                     plan.TokenOf(index),
                     invoker,
                     sent => Volatile.Read(ref counts).Add(sent, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+                    negotiate,
                     timeout.Token);
                 try
                 {
