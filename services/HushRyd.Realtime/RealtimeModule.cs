@@ -6,13 +6,16 @@ using HushRyd.Platform.Trips;
 using HushRyd.Realtime.Desk;
 using HushRyd.Realtime.FanOut;
 using HushRyd.Realtime.Hubs;
+using HushRyd.Realtime.Lean;
 using HushRyd.Realtime.Rooms;
 using HushRyd.Realtime.Sessions;
 using HushRyd.Realtime.Sharing;
 using HushRyd.Realtime.Stats;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,7 +62,16 @@ public sealed class RealtimeModule : IHushRydModule
         services.AddHostedService<NodeStatsPublisher>();
         services.AddHostedService<SessionRevalidator>();
 
+        services.AddSingleton<HubRooms>();
         services.AddSignalR().AddMessagePackProtocol();
+        services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
+        {
+            hub.KeepAliveInterval = realtime.Value.KeepAliveInterval ?? hub.KeepAliveInterval;
+            hub.ClientTimeoutInterval = realtime.Value.ClientTimeoutInterval ?? hub.ClientTimeoutInterval;
+        });
+        services.AddSingleton<LeanHubEndpoint>();
+        services.AddHostedService<LeanHubKeepAlive>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, SkipNegotiationPolicy>());
         services.AddSingleton<HubLifetimeManager<RealtimeHub>, RoomHubLifetimeManager<RealtimeHub>>();
         services.AddAuthorizationBuilder()
             .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(HushRydClaims.Kind, HushRydClaims.KindUser));
@@ -69,6 +81,16 @@ public sealed class RealtimeModule : IHushRydModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+
+        // WebSockets without negotiation first (ADR 0008, "The lean path"); SkipNegotiationPolicy sends the rest to SignalR.
+        var lean = endpoints.ServiceProvider.GetRequiredService<LeanHubEndpoint>();
+        var leanPipeline = endpoints.CreateApplicationBuilder();
+        leanPipeline.UseWebSockets();
+        leanPipeline.Run(lean.HandleAsync);
+        endpoints.Map(RealtimeHub.Path, leanPipeline.Build())
+            .WithMetadata(new SkipNegotiationPolicy.Metadata())
+            .WithOrder(-1)
+            .RequireAuthorization(UserPolicy);
         endpoints.MapHub<RealtimeHub>(RealtimeHub.Path, hub =>
         {
             hub.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;

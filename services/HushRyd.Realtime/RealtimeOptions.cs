@@ -19,6 +19,12 @@ public sealed class RealtimeOptions
     /// <summary>Bytes SignalR buffers between the hub and each connection's transport, in each direction.</summary>
     public long TransportBufferBytes { get; set; } = 32 * 1024;
 
+    /// <summary>How often the server pings a hub connection it has sent nothing else; empty: SignalR's default (15 s). Both paths.</summary>
+    public TimeSpan? KeepAliveInterval { get; set; }
+
+    /// <summary>How long a hub client may say nothing (not even a ping) before it is dropped; empty: SignalR's default (30 s). Both paths.</summary>
+    public TimeSpan? ClientTimeoutInterval { get; set; }
+
     /// <summary>How often this node writes its stats (and keeps its room list alive) in Redis; entries live three times as long.</summary>
     public TimeSpan StatsInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -29,7 +29,9 @@ internal sealed class HushRydRealtimeStack(List<ServerProcess> servers, IConnect
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"HushRyd (SignalR, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
+    public string Name => string.Create(
+        CultureInfo.InvariantCulture,
+        $"HushRyd ({(RealtimeLoadClient.Negotiates ? "SignalR after negotiation" : "lean WebSocket path, SignalR's JSON protocol")}, per-room Redis channels, sessions rechecked every {SessionRecheck.TotalSeconds:F0} s)");
 
     public IReadOnlyList<string> Servers { get; } = [.. servers.Select(s => s.BaseAddress.ToString())];
 

@@ -34,6 +34,22 @@ internal sealed class LoadClientProcess(Process process) : IDisposable
         return new LoadClientProcess(Process.Start(start)!);
     }
 
+    /// <summary>CPU time the client process has used so far (zero once it has exited).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                return process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
     public async Task<int> ReadyAsync() => int.Parse((await ReadLineStartingAsync("READY "))[6..], CultureInfo.InvariantCulture);
 
     public void Measure(long fromUnixMs) => Send("MEASURE " + fromUnixMs.ToString(CultureInfo.InvariantCulture));

@@ -11,6 +11,8 @@ namespace HushRyd.Benchmarks;
 /// Heavy: at 100,000 connections it takes the whole machine for minutes; run it under flock /work/notes/bench.lock.
 /// Usage: dotnet run -c Release --project tests/HushRyd.Benchmarks -- realtime-load [connections servers client-processes seconds [hushryd]]
 /// With <c>hushryd</c> last, HushRyd's side runs alone and nothing is appended: for profiling a server under the load.
+/// Its clients skip negotiation, which takes them to the lean WebSocket path; with HUSHRYD_LOAD_NEGOTIATE=1 in the
+/// environment they negotiate first and get SignalR's own path, to compare the two.
 /// </summary>
 public static class RealtimeLoadBenchmark
 {

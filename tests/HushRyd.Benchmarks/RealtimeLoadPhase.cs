@@ -55,11 +55,15 @@ internal sealed class RealtimeLoadPhase : IDisposable
         _clients.ForEach(c => c.Measure(from));
         await Task.Delay(TimeSpan.FromMilliseconds(2));
         var cpu = _stack.ServerCpu;
+        var clientCpu = ClientCpu;
+        var clock = Stopwatch.StartNew();
         var sent = await _stack.PublishAsync(_plan, perSecond, duration);
         var loadedBytes = _stack.ServerResidentBytes;
         var heapBytes = await _stack.HeapAfterGcBytesAsync();
         await Task.Delay(Settle);
         var used = _stack.ServerCpu - cpu;
+        var clientsUsed = ClientCpu - clientCpu;
+        var elapsed = clock.Elapsed;
         var reports = new List<RealtimeLoadReport>();
         foreach (var client in _clients)
         {
@@ -78,7 +82,7 @@ internal sealed class RealtimeLoadPhase : IDisposable
         // Trips get positions in turn, so each connected member expects sent / rooms of them.
         var expected = sent * reports.Sum(r => r.Connected) / _plan.TripIds.Length;
         var received = reports.Sum(r => r.Received);
-        return new RoundFigures(perSecond, sent, expected, received, used.TotalMicroseconds / Math.Max(received, 1), loadedBytes, heapBytes, Percentile(buckets, 0.50), Percentile(buckets, 0.95), Percentile(buckets, 0.99));
+        return new RoundFigures(perSecond, sent, expected, received, used.TotalMicroseconds / Math.Max(received, 1), used / elapsed, clientsUsed / elapsed, loadedBytes, heapBytes, Percentile(buckets, 0.50), Percentile(buckets, 0.95), Percentile(buckets, 0.99));
     }
 
     public async Task StopAsync()
@@ -90,6 +94,8 @@ internal sealed class RealtimeLoadPhase : IDisposable
     }
 
     public void Dispose() => _clients.ForEach(c => c.Dispose());
+
+    private TimeSpan ClientCpu => _clients.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.ProcessorTime);
 
     private static long Percentile(long[] buckets, double p)
     {
@@ -119,9 +125,12 @@ internal sealed record RampFigures(int Connected, int Failed, double PerSecond, 
     public double HeapKiBPerConnection(RoundFigures round) => (round.HeapAfterGcBytes - IdleHeapBytes) / 1024.0 / Math.Max(Connected, 1);
 }
 
-/// <summary>One measured round of positions at a rate: what was sent, expected and received, server cost and latency percentiles.</summary>
+/// <summary>
+/// One measured round of positions at a rate: what was sent, expected and received, server cost, the cores servers and
+/// clients used meanwhile (the clients share the machine with the servers they measure) and latency percentiles.
+/// </summary>
 internal sealed record RoundFigures(
-    int PerSecond, long Sent, long Expected, long Received, double CpuMicrosecondsPerDelivery, long LoadedResidentBytes, long HeapAfterGcBytes, long P50, long P95, long P99)
+    int PerSecond, long Sent, long Expected, long Received, double CpuMicrosecondsPerDelivery, double ServerCores, double ClientCores, long LoadedResidentBytes, long HeapAfterGcBytes, long P50, long P95, long P99)
 {
     public long Lost => Math.Max(Expected - Received, 0);
 

@@ -1,58 +1,32 @@
-using HushRyd.Platform.Identity;
 using HushRyd.Platform.Realtime;
-using HushRyd.Platform.Trips;
 using Microsoft.AspNetCore.SignalR;
-using StackExchange.Redis;
 
 namespace HushRyd.Realtime.Hubs;
 
 /// <summary>
 /// The seed's WebSocket cluster endpoint: every connection is in its user's room (admins also in <c>sos:admins</c>);
-/// <c>JoinTrip</c> adds the trip's room for its driver, its passengers and admins, and refuses anyone else out loud.
+/// <c>JoinTrip</c> adds the trip's room for its driver, its passengers and admins, and refuses anyone else out loud
+/// (<see cref="HubRooms"/>). WebSockets without negotiation and the JSON protocol take the lean path instead
+/// (<see cref="Lean.LeanHubEndpoint"/>), by the same rules.
 /// </summary>
-public sealed class RealtimeHub(ITripDirectory trips) : Hub
+internal sealed class RealtimeHub(HubRooms rooms) : Hub
 {
     public const string Path = "/ws/hub";
 
     public override async Task OnConnectedAsync()
     {
-        var user = Context.User!;
-        await JoinAsync(RealtimeRooms.User(user.UserId()!));
-        if (user.IsAdmin())
+        foreach (var room in HubRooms.OnConnect(Context.User!))
         {
-            await JoinAsync(RealtimeRooms.SosAdmins);
+            await HubRooms.JoinAsync(() => Groups.AddToGroupAsync(Context.ConnectionId, room));
         }
     }
 
     public async Task JoinTrip(string tripId)
     {
-        if (string.IsNullOrWhiteSpace(tripId))
-        {
-            throw new HubException("JoinTrip needs a trip id.");
-        }
-
-        var user = Context.User!;
-        var trip = await trips.FindAsync(tripId, Context.ConnectionAborted) ?? throw new HubException($"Trip {tripId} not found.");
-        if (!user.IsAdmin() && !trip.Includes(user.UserId()!))
-        {
-            throw new HubException("Only the trip's driver, its passengers and admins can follow this trip.");
-        }
-
-        await JoinAsync(RealtimeRooms.Trip(tripId));
+        var room = await rooms.TripAsync(Context.User!, tripId, Context.ConnectionAborted);
+        await HubRooms.JoinAsync(() => Groups.AddToGroupAsync(Context.ConnectionId, room));
     }
 
     public Task LeaveTrip(string tripId) =>
         string.IsNullOrWhiteSpace(tripId) ? Task.CompletedTask : Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeRooms.Trip(tripId));
-
-    private async Task JoinAsync(string room)
-    {
-        try
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, room);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            throw new HubException("Live updates are unavailable right now; try again shortly.", ex);
-        }
-    }
 }

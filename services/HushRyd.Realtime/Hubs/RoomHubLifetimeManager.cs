@@ -27,7 +27,7 @@ internal sealed class RoomHubLifetimeManager<THub>(
         ArgumentNullException.ThrowIfNull(connection);
         await base.OnConnectedAsync(connection);
         var userId = connection.User.UserId() ?? throw new HubException("Realtime connections are for signed-in users.");
-        connections.Add(new ConnectionMember(connection, userId, ConnectionCredentials.From(connection.GetHttpContext()), options.Value.MaxPendingMessages, metrics));
+        connections.Add(new SignalRConnectionMember(connection, userId, ConnectionCredentials.From(connection.GetHttpContext()), options.Value.MaxPendingMessages, metrics));
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
@@ -35,11 +35,7 @@ internal sealed class RoomHubLifetimeManager<THub>(
         ArgumentNullException.ThrowIfNull(connection);
         if (connections.TryRemove(connection.ConnectionId, out var member))
         {
-            member!.Drop();
-            foreach (var room in member.Rooms())
-            {
-                await membership.LeaveAsync(room, member);
-            }
+            await membership.EndAsync(member!);
         }
 
         await base.OnDisconnectedAsync(connection);
@@ -47,17 +43,17 @@ internal sealed class RoomHubLifetimeManager<THub>(
 
     public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
-        if (connections.Find(connectionId) is { } member && member.TrackRoom(groupName, joined: true))
+        if (connections.Find(connectionId) is { } member)
         {
-            await membership.JoinAsync(groupName, member);
+            await membership.JoinAsync(member, groupName);
         }
     }
 
     public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
-        if (connections.Find(connectionId) is { } member && member.TrackRoom(groupName, joined: false))
+        if (connections.Find(connectionId) is { } member)
         {
-            await membership.LeaveAsync(groupName, member);
+            await membership.LeaveAsync(member, groupName);
         }
     }
 

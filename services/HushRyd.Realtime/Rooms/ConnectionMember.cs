@@ -1,14 +1,14 @@
 using HushRyd.Realtime.Sessions;
 using HushRyd.Realtime.Stats;
-using Microsoft.AspNetCore.SignalR;
 
 namespace HushRyd.Realtime.Rooms;
 
 /// <summary>
 /// A hub connection as a room member. Writes are not awaited by the sender, so one slow client never delays a room;
 /// instead each connection may have only so many writes its transport has not taken yet, and one more drops it.
+/// The transport is SignalR's (<see cref="Hubs.SignalRConnectionMember"/>) or the lean WebSocket path's.
 /// </summary>
-internal sealed class ConnectionMember(HubConnectionContext connection, string userId, ConnectionCredentials credentials, int maxPending, RealtimeMetrics metrics)
+internal abstract class ConnectionMember(string userId, ConnectionCredentials credentials, int maxPending, RealtimeMetrics metrics)
     : IRoomMember
 {
     private readonly Lock _roomsGate = new();
@@ -18,7 +18,7 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
     private int _pending;
     private int _dropped;
 
-    public string ConnectionId => connection.ConnectionId;
+    public abstract string ConnectionId { get; }
 
     public string UserId { get; } = userId;
 
@@ -36,7 +36,7 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
         ValueTask write;
         try
         {
-            write = connection.WriteAsync(message.SerializedFor(connection.Protocol), CancellationToken.None);
+            write = WriteAsync(message);
         }
         catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
         {
@@ -60,12 +60,13 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
     }
 
     /// <summary>Closes the connection; the client may reconnect.</summary>
-    public void Drop(Action? count = null)
+    /// <param name="reason">Told to the client where its transport can say why (the lean path's close message).</param>
+    public void Drop(Action? count = null, string? reason = null)
     {
         if (Interlocked.Exchange(ref _dropped, 1) == 0)
         {
             count?.Invoke();
-            connection.Abort();
+            Close(reason);
         }
     }
 
@@ -85,6 +86,11 @@ internal sealed class ConnectionMember(HubConnectionContext connection, string u
     }
 
     public IReadOnlyList<string> Rooms() => Volatile.Read(ref _rooms);
+
+    /// <summary>Hands the message to the transport; completes when the transport has taken it.</summary>
+    protected abstract ValueTask WriteAsync(RoomMessage message);
+
+    protected abstract void Close(string? reason);
 
     private async Task CompleteAsync(ValueTask write)
     {

@@ -12,6 +12,15 @@ internal sealed class ConnectionRegistry
 
     public ICollection<ConnectionMember> All => _connections.Values;
 
+    /// <summary>Each connection in turn, without copying them all first as <see cref="All"/> does.</summary>
+    public IEnumerable<ConnectionMember> Each()
+    {
+        foreach (var (_, member) in _connections)
+        {
+            yield return member;
+        }
+    }
+
     public void Add(ConnectionMember member)
     {
         if (_connections.TryAdd(member.ConnectionId, member))

@@ -21,4 +21,32 @@ internal sealed class RoomMembership(LocalRooms rooms, ChannelSubscriptions subs
             await subscriptions.ReconcileAsync(room);
         }
     }
+
+    /// <summary>Puts a hub connection in a room, unless it is there already.</summary>
+    public async Task JoinAsync(ConnectionMember member, string room)
+    {
+        if (member.TrackRoom(room, joined: true))
+        {
+            await JoinAsync(room, member);
+        }
+    }
+
+    /// <summary>Takes a hub connection out of a room, if it is there.</summary>
+    public async Task LeaveAsync(ConnectionMember member, string room)
+    {
+        if (member.TrackRoom(room, joined: false))
+        {
+            await LeaveAsync(room, member);
+        }
+    }
+
+    /// <summary>A hub connection that ended: it takes no more messages and leaves all its rooms.</summary>
+    public async Task EndAsync(ConnectionMember member)
+    {
+        member.Drop();
+        foreach (var room in member.Rooms())
+        {
+            await LeaveAsync(room, member);
+        }
+    }
 }

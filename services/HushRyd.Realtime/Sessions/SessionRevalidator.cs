@@ -27,6 +27,8 @@ internal sealed partial class SessionRevalidator(
     private const int Parallelism = 8;
     private const int MinimumSlices = 10;
 
+    private const string Ended = "Unauthorized: the token or session of this connection has ended; sign in again.";
+
     private static readonly TimeSpan LongestSlice = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,7 +65,7 @@ internal sealed partial class SessionRevalidator(
             if (!result.Succeeded || result.Principal.UserId() != member.UserId)
             {
                 LogClosed(logger, member.ConnectionId, member.UserId);
-                member.Drop();
+                member.Drop(reason: Ended);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -22,6 +22,11 @@ internal sealed class RealtimeMetrics
         _delivered = meter.CreateCounter<long>("hushryd.realtime.messages.delivered", "{message}", "Messages handed to connections and share streams");
         _dropped = meter.CreateCounter<long>("hushryd.realtime.slow_clients.dropped", "{connection}", "Clients dropped because they did not keep up");
         meter.CreateObservableGauge("hushryd.realtime.connections", () => connections.Count, "{connection}", "Hub connections open on this node");
+        meter.CreateObservableGauge(
+            "hushryd.realtime.connections.lean",
+            () => connections.Each().Count(c => c is Lean.LeanHubConnection),
+            "{connection}",
+            "Hub connections on the lean path (WebSockets without negotiation), a part of the connections");
         meter.CreateObservableGauge("hushryd.realtime.rooms", () => rooms.Count, "{room}", "Rooms with members on this node");
     }
 

@@ -26,8 +26,9 @@ internal sealed class HubClient : IAsyncDisposable
             }
         }
 
-        connection.Closed += _ =>
+        connection.Closed += error =>
         {
+            ClosedWith = error;
             ClosedAt.TrySetResult();
             return Task.CompletedTask;
         };
@@ -41,7 +42,11 @@ internal sealed class HubClient : IAsyncDisposable
 
     public TaskCompletionSource ClosedAt { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static HubConnection Build(Uri server, string? token, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false)
+    /// <summary>The error the connection closed with, if any (set before <see cref="ClosedAt"/> completes).</summary>
+    public Exception? ClosedWith { get; private set; }
+
+    /// <summary>WebSockets skip negotiation (the lean path) unless <paramref name="negotiate"/>; other transports always negotiate (SignalR's path).</summary>
+    public static HubConnection Build(Uri server, string? token, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false, bool negotiate = false)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/ws/hub"), options =>
         {
@@ -51,7 +56,7 @@ internal sealed class HubClient : IAsyncDisposable
             }
 
             options.Transports = transport;
-            options.SkipNegotiation = transport == HttpTransportType.WebSockets;
+            options.SkipNegotiation = transport == HttpTransportType.WebSockets && !negotiate;
         });
         if (messagePack)
         {
@@ -61,9 +66,10 @@ internal sealed class HubClient : IAsyncDisposable
         return builder.Build();
     }
 
-    public static async Task<HubClient> ConnectAsync(Uri server, string token, string name, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false)
+    public static async Task<HubClient> ConnectAsync(
+        Uri server, string token, string name, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false, bool negotiate = false)
     {
-        var client = new HubClient(Build(server, token, transport, messagePack), name, messagePack);
+        var client = new HubClient(Build(server, token, transport, messagePack, negotiate), name, messagePack);
         await client.Connection.StartAsync();
 
         // SignalR answers the handshake before the hub's OnConnectedAsync joins the user's rooms, and runs invocations only

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using HushRyd.Testing;
 
 namespace HushRyd.EndToEndTests.Realtime;
 
@@ -49,6 +50,28 @@ internal sealed class RawHubSocket : IAsyncDisposable
         await raw.SendAsync("""{"protocol":"json","version":1}""");
         await raw.ReadUntilAsync(message => message == "{}");
         return (raw, null);
+    }
+
+    /// <summary>
+    /// Opens the WebSocket to /ws/hub without a handshake; with <paramref name="negotiate"/>, after SignalR's negotiation
+    /// (its connection id in the URL), otherwise skipping it as the lean path expects.
+    /// </summary>
+    public static async Task<RawHubSocket> OpenAsync(Uri server, string token, bool negotiate)
+    {
+        var raw = new RawHubSocket();
+        var query = "access_token=" + Uri.EscapeDataString(token);
+        if (negotiate)
+        {
+            using var http = new HttpClient { BaseAddress = server };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var negotiated = await http.PostAsync(new Uri("/ws/hub/negotiate?negotiateVersion=1", UriKind.Relative), null);
+            negotiated.EnsureSuccessStatusCode();
+            var connectionToken = (await HttpJson.ReadAsync(negotiated)).GetProperty("connectionToken").GetString()!;
+            query += "&id=" + Uri.EscapeDataString(connectionToken);
+        }
+
+        await raw._socket.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/ws/hub", Query = query }.Uri, raw._invoker, CancellationToken.None);
+        return raw;
     }
 
     public int StatusCode => (int)_socket.HttpStatusCode;
@@ -110,10 +133,12 @@ internal sealed class RawHubSocket : IAsyncDisposable
         return content[..last].Split(RecordSeparator).Count(m => m.Contains("\"target\":\"location\"", StringComparison.Ordinal));
     }
 
-    private Task SendAsync(string message) =>
+    /// <summary>Sends one record (the separator is added).</summary>
+    public Task SendAsync(string message) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
-    private async Task<string> ReadUntilAsync(Func<string, bool> wanted)
+    /// <summary>The first record the server sends that <paramref name="wanted"/> accepts (pings and the rest are skipped).</summary>
+    public async Task<string> ReadUntilAsync(Func<string, bool> wanted)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var pending = new StringBuilder();

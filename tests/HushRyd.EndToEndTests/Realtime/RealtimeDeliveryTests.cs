@@ -31,6 +31,7 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
             await ConnectAsync(cluster.B.BaseAddress, riderToken, "rider on B, WebSockets, MessagePack", messagePack: true),
             await ConnectAsync(cluster.B.BaseAddress, secondRiderToken, "second rider on B, long polling", HttpTransportType.LongPolling),
             await ConnectAsync(cluster.A.BaseAddress, adminToken, "admin on A, server-sent events", HttpTransportType.ServerSentEvents),
+            await ConnectAsync(cluster.B.BaseAddress, driverToken, "driver's second device on B, WebSockets after negotiation", negotiate: true),
         ];
         HubClient[] outsiders =
         [
@@ -225,9 +226,10 @@ public sealed class RealtimeDeliveryTests(RealtimeCluster cluster, ITestOutputHe
         return refused.StatusCode;
     }
 
-    private async Task<HubClient> ConnectAsync(Uri server, string token, string name, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false)
+    private async Task<HubClient> ConnectAsync(
+        Uri server, string token, string name, HttpTransportType transport = HttpTransportType.WebSockets, bool messagePack = false, bool negotiate = false)
     {
-        var hub = await HubClient.ConnectAsync(server, token, name, transport, messagePack);
+        var hub = await HubClient.ConnectAsync(server, token, name, transport, messagePack, negotiate);
         _hubs.Add(hub);
         return hub;
     }
