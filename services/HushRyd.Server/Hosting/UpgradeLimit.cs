@@ -52,34 +52,34 @@ public static partial class UpgradeLimit
         }
 
         var held = new HeldUpgrades(limit);
-        app.Use(async (context, next) =>
+
+        // Judged by the request's headers: at Kestrel's own cap the request no longer counts as upgradable, and would
+        // fail further in. Not an async lambda: every other request goes straight on without a state machine.
+        app.Use(next => context => context.Request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase)
+            ? HoldAsync(context, next, held, limit)
+            : next(context));
+    }
+
+    private static async Task HoldAsync(HttpContext context, RequestDelegate next, HeldUpgrades held, long limit)
+    {
+        if (!held.TryEnter())
         {
-            // Judged by the request's headers: at Kestrel's own cap the request no longer counts as upgradable, and would fail further in.
-            if (!context.Request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase))
-            {
-                await next(context);
-                return;
-            }
+            context.Response.Headers.RetryAfter = "5";
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Too many connections",
+                detail: $"This server holds its maximum of {limit} WebSocket connections; retry shortly, or another node will take you.").ExecuteAsync(context);
+            return;
+        }
 
-            if (!held.TryEnter())
-            {
-                context.Response.Headers.RetryAfter = "5";
-                await TypedResults.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Too many connections",
-                    detail: $"This server holds its maximum of {limit} WebSocket connections; retry shortly, or another node will take you.").ExecuteAsync(context);
-                return;
-            }
-
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                held.Exit();
-            }
-        });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            held.Exit();
+        }
     }
 
     [GeneratedRegex(@"^Max open files\s+(\d+)\s", RegexOptions.Multiline)]
