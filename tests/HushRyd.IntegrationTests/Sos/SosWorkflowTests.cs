@@ -127,10 +127,7 @@ public sealed class SosWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Tracking_the_desk_and_every_contact_are_under_way_while_the_confirmation_of_the_alert_is_still_on_its_way()
     {
-        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
-        var context = _sos.ContextFor(alertId);
-        context.Slow.Add(nameof(ConfirmPersistedActivity));
-        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        var (alertId, context) = await RaiseWithConfirmationHeldBackAsync();
 
         var outcome = await _sos.RunWorkflowAsync(context, alertId);
 
@@ -144,10 +141,7 @@ public sealed class SosWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task A_workflow_started_without_the_contact_count_confirms_the_alert_before_anything_else_as_its_history_expects()
     {
-        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
-        var context = _sos.ContextFor(alertId);
-        context.Slow.Add(nameof(ConfirmPersistedActivity));
-        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        var (alertId, context) = await RaiseWithConfirmationHeldBackAsync();
 
         var outcome = await _sos.RunWorkflowAsync(context, alertId, legacyInput: true);
 
@@ -183,5 +177,15 @@ public sealed class SosWorkflowTests : IAsyncLifetime
         Assert.Equal(new("cancelled", 0), outcome);
         Assert.Empty(_sos.Queue.Added);
         Assert.DoesNotContain(_sos.Log.Entries, e => e.StartsWith("notify:", StringComparison.Ordinal) || e.StartsWith("tracking:", StringComparison.Ordinal));
+    }
+
+    // An alert resolved 30 s in, whose workflow's confirmation activity stays pending while others may run.
+    private async Task<(string AlertId, VirtualWorkflowContext Context)> RaiseWithConfirmationHeldBackAsync()
+    {
+        var alertId = (await _sos.RaiseAsync("k")).Stored!.Alert.Id;
+        var context = _sos.ContextFor(alertId);
+        context.Slow.Add(nameof(ConfirmPersistedActivity));
+        _sos.ChangeAt(context, alertId, SosStatus.Resolved, _sos.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        return (alertId, context);
     }
 }
