@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using HushRyd.Testing;
 
 namespace HushRyd.Benchmarks;
 
@@ -39,13 +40,7 @@ internal sealed class LightHubConnection : IDisposable
     public static async Task<LightHubConnection> ConnectAsync(
         Uri hub, string token, HttpMessageInvoker invoker, Action<long> onLocation, bool negotiate, CancellationToken cancellationToken)
     {
-        var query = "access_token=" + Uri.EscapeDataString(token);
-        if (negotiate)
-        {
-            query += "&id=" + Uri.EscapeDataString(await NegotiateAsync(hub, token, invoker, cancellationToken));
-        }
-
-        var uri = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws", Query = query }.Uri;
+        var uri = await HubSocketAddress.ForAsync(hub, token, invoker, negotiate, cancellationToken);
         var socket = new ClientWebSocket();
         var connection = new LightHubConnection(socket, onLocation);
         try
@@ -65,17 +60,6 @@ internal sealed class LightHubConnection : IDisposable
             connection.Dispose();
             throw;
         }
-    }
-
-    /// <returns>The connection token SignalR gives the WebSocket to open.</returns>
-    private static async Task<string> NegotiateAsync(Uri hub, string token, HttpMessageInvoker invoker, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(hub + "/negotiate?negotiateVersion=1"));
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await invoker.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        return answer.RootElement.GetProperty("connectionToken").GetString()!;
     }
 
     /// <summary>Invokes <paramref name="method"/> with one string argument and waits for its completion; a hub error throws.</summary>

@@ -59,18 +59,8 @@ internal sealed class RawHubSocket : IAsyncDisposable
     public static async Task<RawHubSocket> OpenAsync(Uri server, string token, bool negotiate)
     {
         var raw = new RawHubSocket();
-        var query = "access_token=" + Uri.EscapeDataString(token);
-        if (negotiate)
-        {
-            using var http = new HttpClient { BaseAddress = server };
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            using var negotiated = await http.PostAsync(new Uri("/ws/hub/negotiate?negotiateVersion=1", UriKind.Relative), null);
-            negotiated.EnsureSuccessStatusCode();
-            var connectionToken = (await HttpJson.ReadAsync(negotiated)).GetProperty("connectionToken").GetString()!;
-            query += "&id=" + Uri.EscapeDataString(connectionToken);
-        }
-
-        await raw._socket.ConnectAsync(new UriBuilder(server) { Scheme = "ws", Path = "/ws/hub", Query = query }.Uri, raw._invoker, CancellationToken.None);
+        var uri = await HubSocketAddress.ForAsync(new Uri(server, "/ws/hub"), token, raw._invoker, negotiate, CancellationToken.None);
+        await raw._socket.ConnectAsync(uri, raw._invoker, CancellationToken.None);
         return raw;
     }
 
