@@ -1,3 +1,4 @@
+using HushRyd.Platform.Connections;
 using HushRyd.Platform.Hosting;
 using HushRyd.Platform.Identity;
 using HushRyd.Platform.Modules;
@@ -70,6 +71,7 @@ public sealed class RealtimeModule : IHushRydModule
             hub.ClientTimeoutInterval = realtime.Value.ClientTimeoutInterval ?? hub.ClientTimeoutInterval;
         });
         services.AddSingleton<LeanHubEndpoint>();
+        services.AddTransportHandover();
         services.AddHostedService<LeanHubKeepAlive>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, SkipNegotiationPolicy>());
         services.AddSingleton<HubLifetimeManager<RealtimeHub>, RoomHubLifetimeManager<RealtimeHub>>();

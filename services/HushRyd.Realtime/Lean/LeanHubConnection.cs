@@ -1,9 +1,7 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
 using HushRyd.Realtime.Rooms;
-using HushRyd.Realtime.Sessions;
 using HushRyd.Realtime.Stats;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace HushRyd.Realtime.Lean;
@@ -14,8 +12,8 @@ namespace HushRyd.Realtime.Lean;
 /// <see cref="ConnectionMember"/>'s, as for SignalR's connections.
 /// </summary>
 internal sealed class LeanHubConnection(
-    WebSocket socket, HttpContext http, LeanProtocol protocol, string userId, int maxPending, RealtimeMetrics metrics, TimeProvider time)
-    : ConnectionMember(userId, ConnectionCredentials.From(http), maxPending, metrics), IDisposable
+    WebSocket socket, HubCaller caller, SocketLifetime lifetime, LeanProtocol protocol, int maxPending, RealtimeMetrics metrics, TimeProvider time)
+    : ConnectionMember(caller.UserId, caller.Credentials, maxPending, metrics), IDisposable
 {
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
@@ -24,13 +22,13 @@ internal sealed class LeanHubConnection(
     private long _lastSent = time.GetTimestamp();
     private int _ended;
 
-    public override string ConnectionId { get; } = http.Connection.Id + ":" + Guid.NewGuid().ToString("N");
+    public override string ConnectionId { get; } = lifetime.Id + ":" + Guid.NewGuid().ToString("N");
 
-    public ClaimsPrincipal User => http.User;
+    public ClaimsPrincipal User => caller.User;
 
     public LeanProtocol Protocol => protocol;
 
-    public CancellationToken Aborted => http.RequestAborted;
+    public CancellationToken Aborted => lifetime.Ended;
 
     public TimeSpan SinceReceived => time.GetElapsedTime(Volatile.Read(ref _lastReceived));
 
@@ -59,7 +57,7 @@ internal sealed class LeanHubConnection(
         }
     }
 
-    /// <summary>Marks the request over: closing later must not touch what the server reuses.</summary>
+    /// <summary>Marks what carried the socket over: closing later must not touch what the server reuses.</summary>
     public void Ended() => Volatile.Write(ref _ended, 1);
 
     public void Dispose() => _sending.Dispose();
@@ -85,7 +83,7 @@ internal sealed class LeanHubConnection(
         {
             await SendAsync(protocol.Bytes(new CloseMessage(reason, allowReconnect: false))).AsTask().WaitAsync(grace.Token);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, grace.Token);
-            await Task.Delay(CloseGrace, http.RequestAborted);
+            await Task.Delay(CloseGrace, lifetime.Ended);
         }
         catch (Exception ex) when (ex is InvalidOperationException or WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -99,7 +97,7 @@ internal sealed class LeanHubConnection(
     {
         if (Volatile.Read(ref _ended) == 0)
         {
-            http.Abort();
+            lifetime.Abort();
         }
     }
 

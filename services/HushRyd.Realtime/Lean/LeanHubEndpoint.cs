@@ -2,11 +2,13 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
-using HushRyd.Platform.Identity;
+using HushRyd.Platform.Connections;
 using HushRyd.Realtime.Hubs;
 using HushRyd.Realtime.Rooms;
 using HushRyd.Realtime.Stats;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging;
@@ -34,6 +36,9 @@ internal sealed partial class LeanHubEndpoint(
 {
     private const string ClosedWithError = "Connection closed with an error.";
 
+    // The hub's own pings keep the connection alive and its client timeout ends it; WebSocket pings on top would only add a timer per socket.
+    private static readonly WebSocketAcceptContext AcceptWithoutWebSocketPings = new() { KeepAliveInterval = TimeSpan.Zero };
+
     private readonly ConcurrentDictionary<string, LeanProtocol> _protocols = new(StringComparer.Ordinal);
     private readonly List<string>? _supportedProtocols = hubOptions.Value.SupportedProtocols is { } names ? [.. names] : null;
 
@@ -43,15 +48,46 @@ internal sealed partial class LeanHubEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var caller = HubCaller.From(context);
+        if (context.Features.Get<ITransportHandoverFeature>() is { CanTakeOver: true } handover
+            && HttpProtocol.IsHttp11(context.Request.Protocol)
+            && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true })
+        {
+            // The 101 answer as for any WebSocket; the socket it comes with goes unused: once the request is over, the
+            // connection's own transport carries the hub, and nothing of the request stays in memory (ADR 0008).
+            _ = await context.WebSockets.AcceptWebSocketAsync(AcceptWithoutWebSocketPings);
+            handover.TakeOver(connection => ServeTakenOverAsync(connection, caller));
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptWithoutWebSocketPings);
+        await ServeAsync(socket, caller, new SocketLifetime(context.Connection.Id, context.Abort, context.RequestAborted));
+    }
+
+    private Task ServeTakenOverAsync(ConnectionContext connection, HubCaller caller)
+    {
+        var socket = WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        return ServeAndDisposeAsync(socket, caller, new SocketLifetime(connection.ConnectionId, connection.Abort, connection.ConnectionClosed));
+    }
+
+    private async Task ServeAndDisposeAsync(WebSocket socket, HubCaller caller, SocketLifetime lifetime)
+    {
+        using (socket)
+        {
+            await ServeAsync(socket, caller, lifetime);
+        }
+    }
+
+    private async Task ServeAsync(WebSocket socket, HubCaller caller, SocketLifetime lifetime)
+    {
         using var reader = new HubFrameReader(socket, Hub.MaximumReceiveMessageSize ?? 32 * 1024);
-        if (await HandshakeAsync(socket, reader, context.RequestAborted) is not { } protocol)
+        if (await HandshakeAsync(socket, reader, lifetime.Ended) is not { } protocol)
         {
             await CloseSocketAsync(socket);
             return;
         }
 
-        using var connection = new LeanHubConnection(socket, context, protocol, context.User.UserId()!, options.Value.MaxPendingMessages, metrics, time);
+        using var connection = new LeanHubConnection(socket, caller, lifetime, protocol, options.Value.MaxPendingMessages, metrics, time);
         connections.Add(connection);
         try
         {

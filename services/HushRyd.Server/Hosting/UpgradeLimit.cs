@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HushRyd.Platform.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,9 @@ namespace HushRyd.Server.Hosting;
 /// <summary>
 /// Each WebSocket holds a file descriptor for as long as it lasts. At the process's open-file limit Kestrel cannot accept,
 /// the runtime cannot start a thread, and the process aborts; so upgrades are capped below the limit (Kestrel's
-/// MaxConcurrentUpgradedConnections, unless Kestrel:Limits sets it) and one past the cap gets a 503 instead.
+/// MaxConcurrentUpgradedConnections, unless Kestrel:Limits sets it) and one past the cap gets a 503 instead. A socket that
+/// takes its connection over from the request (<see cref="ITransportHandoverFeature"/>) counts until it closes, though
+/// Kestrel stops counting it when the request ends.
 /// </summary>
 public static partial class UpgradeLimit
 {
@@ -78,7 +81,15 @@ public static partial class UpgradeLimit
         }
         finally
         {
-            held.Exit();
+            // A socket that took its connection over from the request still holds its descriptor after the request.
+            if (context.Features.Get<ITransportHandoverFeature>() is { IsTakenOver: true } handover)
+            {
+                handover.OnReleased(held.Exit);
+            }
+            else
+            {
+                held.Exit();
+            }
         }
     }
 

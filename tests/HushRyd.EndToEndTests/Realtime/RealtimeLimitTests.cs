@@ -113,6 +113,48 @@ public sealed class RealtimeLimitTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.False(_server.HasExited);
     }
 
+    [Fact]
+    public async Task Lean_websockets_end_their_http_requests_yet_hold_their_place_under_the_upgrade_cap_until_they_close()
+    {
+        using var rider = await TestLogin.SignedInClientAsync(_server.BaseAddress, _data.Path, "+919812349003");
+        var token = rider.DefaultRequestHeaders.Authorization!.Parameter!;
+        var requestsBefore = await ActiveGetRequestsAsync();
+        var lean = new List<RawHubSocket>();
+        for (var i = 0; i < UpgradeCap; i++)
+        {
+            var (socket, refused) = await RawHubSocket.TryConnectAsync(_server.BaseAddress, token);
+            _connections.Add(socket);
+            Assert.Null(refused);
+            lean.Add(socket);
+        }
+
+        var requestsWhileHeld = await ActiveGetRequestsAsync();
+        var (extra, refusal) = await RawHubSocket.TryConnectAsync(_server.BaseAddress, token);
+        _connections.Add(extra);
+        await lean[0].DisposeAsync();
+        var replaced = await Eventually.HoldsAsync(async () =>
+        {
+            var (again, refused) = await RawHubSocket.TryConnectAsync(_server.BaseAddress, token);
+            _connections.Add(again);
+            return refused is null;
+        }, TimeSpan.FromSeconds(5));
+        var stillAnswering = await Assert.ThrowsAsync<InvalidOperationException>(() => lean[1].InvokeAsync("JoinTrip", "no-such-trip"));
+
+        Assert.Equal(requestsBefore, requestsWhileHeld);
+        Assert.NotNull(refusal);
+        Assert.Equal((int)HttpStatusCode.ServiceUnavailable, extra.StatusCode);
+        Assert.True(replaced, "a place under the cap came free when a lean socket closed");
+        Assert.Contains("\"error\"", stillAnswering.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<double> ActiveGetRequestsAsync()
+    {
+        var page = await _anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        return page.Split('\n')
+            .Where(line => line.StartsWith("http_server_active_requests{", StringComparison.Ordinal) && line.Contains("http_request_method=\"GET\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture));
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var connection in _connections)
