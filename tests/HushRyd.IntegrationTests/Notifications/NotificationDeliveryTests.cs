@@ -20,7 +20,8 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         {
             ["Notifications:Queues:MaxAttempts:Normal"] = "2",
             ["Notifications:Providers:twilio:Threshold"] = "3",
-            ["Notifications:Providers:twilio:ResetTimeout"] = "00:00:01",
+            // Long enough that the outage's five sends fit inside it on a loaded machine; the recovery waits for it to pass.
+            ["Notifications:Providers:twilio:ResetTimeout"] = "00:00:03",
         });
         _run = new SmsRun(_host);
     }
@@ -84,9 +85,10 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         Assert.All(duringOutage.Skip(3), job => Assert.Equal("twilio: circuit open", job.LastError));
 
         _run.Faults.Set(ProviderNames.Twilio, 0);
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var probing = await Eventually.HoldsAsync(() => Task.FromResult(_run.Breaker(ProviderNames.Twilio).State == Polly.CircuitBreaker.CircuitState.HalfOpen), TimeSpan.FromSeconds(10));
         var recovered = await _run.SendOneAsync(20);
 
+        Assert.True(probing, "the circuit let a probe through once its reset timeout passed");
         Assert.Equal(ProviderNames.Twilio, recovered.Provider);
         Assert.Equal(Polly.CircuitBreaker.CircuitState.Closed, _run.Breaker(ProviderNames.Twilio).State);
     }
