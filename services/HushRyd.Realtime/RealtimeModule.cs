@@ -86,6 +86,7 @@ public sealed class RealtimeModule : IHushRydModule
 
         // WebSockets without negotiation first (ADR 0008, "The lean path"); SkipNegotiationPolicy sends the rest to SignalR.
         var lean = endpoints.ServiceProvider.GetRequiredService<LeanHubEndpoint>();
+        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(lean.SendAllElsewhere);
         var leanPipeline = endpoints.CreateApplicationBuilder();
         leanPipeline.UseWebSockets();
         leanPipeline.Run(lean.HandleAsync);

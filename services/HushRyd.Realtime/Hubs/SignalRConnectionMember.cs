@@ -13,5 +13,5 @@ internal sealed class SignalRConnectionMember(HubConnectionContext connection, s
 
     protected override ValueTask WriteAsync(RoomMessage message) => connection.WriteAsync(message.SerializedFor(connection.Protocol), CancellationToken.None);
 
-    protected override void Close(string? reason) => connection.Abort();
+    protected override void Close(string? reason, bool reconnect) => connection.Abort();
 }

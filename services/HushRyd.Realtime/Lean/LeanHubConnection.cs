@@ -65,7 +65,7 @@ internal sealed class LeanHubConnection(
     protected override ValueTask WriteAsync(RoomMessage message) => SendAsync(message.SerializedFor(protocol.Protocol).GetSerializedMessage(protocol.Protocol));
 
     /// <summary>With a reason, a close message and the WebSocket's closing handshake, then the socket; without one (a slow client), the socket at once.</summary>
-    protected override void Close(string? reason)
+    protected override void Close(string? reason, bool reconnect)
     {
         if (reason is null)
         {
@@ -73,15 +73,15 @@ internal sealed class LeanHubConnection(
             return;
         }
 
-        _ = CloseWithAsync(reason);
+        _ = CloseWithAsync(reason, reconnect);
     }
 
-    private async Task CloseWithAsync(string reason)
+    private async Task CloseWithAsync(string reason, bool reconnect)
     {
         using var grace = new CancellationTokenSource(CloseGrace);
         try
         {
-            await SendAsync(protocol.Bytes(new CloseMessage(reason, allowReconnect: false))).AsTask().WaitAsync(grace.Token);
+            await SendAsync(protocol.Bytes(new CloseMessage(reason, allowReconnect: reconnect))).AsTask().WaitAsync(grace.Token);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, grace.Token);
             await Task.Delay(CloseGrace, lifetime.Ended);
         }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,9 +33,11 @@ internal sealed partial class LeanHubEndpoint(
     HubRooms rooms,
     RealtimeMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime application,
     ILogger<LeanHubEndpoint> logger)
 {
     private const string ClosedWithError = "Connection closed with an error.";
+    private const string ServerStopping = "The server is stopping; reconnect.";
 
     // The hub's own pings keep the connection alive and its client timeout ends it; WebSocket pings on top would only add a timer per socket.
     private static readonly WebSocketAcceptContext AcceptWithoutWebSocketPings = new() { KeepAliveInterval = TimeSpan.Zero };
@@ -91,6 +94,12 @@ internal sealed partial class LeanHubEndpoint(
         connections.Add(connection);
         try
         {
+            // Added first: a server that began stopping since is seen here, or its SendAllElsewhere sees this connection.
+            if (application.ApplicationStopping.IsCancellationRequested)
+            {
+                connection.Drop(reason: ServerStopping, reconnect: true);
+            }
+
             if (await ConnectedAsync(connection))
             {
                 await ReceiveAsync(connection, reader);
@@ -103,6 +112,21 @@ internal sealed partial class LeanHubEndpoint(
             connection.Ended();
             connections.TryRemove(connection.ConnectionId, out _);
             await membership.EndAsync(connection);
+        }
+    }
+
+    /// <summary>
+    /// On the server's way down every lean client is told to reconnect, to another node, as SignalR tells its own: the
+    /// fan-out stops before Kestrel has drained, and a client left connected would hear nothing until it was cut off.
+    /// </summary>
+    public void SendAllElsewhere()
+    {
+        foreach (var member in connections.Each())
+        {
+            if (member is LeanHubConnection connection)
+            {
+                connection.Drop(reason: ServerStopping, reconnect: true);
+            }
         }
     }
 

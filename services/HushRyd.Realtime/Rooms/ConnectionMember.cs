@@ -61,12 +61,13 @@ internal abstract class ConnectionMember(string userId, ConnectionCredentials cr
 
     /// <summary>Closes the connection; the client may reconnect.</summary>
     /// <param name="reason">Told to the client where its transport can say why (the lean path's close message).</param>
-    public void Drop(Action? count = null, string? reason = null)
+    /// <param name="reconnect">Tells the client, with the reason, to reconnect at once (the server is going).</param>
+    public void Drop(Action? count = null, string? reason = null, bool reconnect = false)
     {
         if (Interlocked.Exchange(ref _dropped, 1) == 0)
         {
             count?.Invoke();
-            Close(reason);
+            Close(reason, reconnect);
         }
     }
 
@@ -90,7 +91,7 @@ internal abstract class ConnectionMember(string userId, ConnectionCredentials cr
     /// <summary>Hands the message to the transport; completes when the transport has taken it.</summary>
     protected abstract ValueTask WriteAsync(RoomMessage message);
 
-    protected abstract void Close(string? reason);
+    protected abstract void Close(string? reason, bool reconnect);
 
     private async Task CompleteAsync(ValueTask write)
     {
