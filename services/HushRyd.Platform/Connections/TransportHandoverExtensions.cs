@@ -13,7 +13,10 @@ public static class TransportHandoverExtensions
         return listen;
     }
 
-    /// <summary>Offers <see cref="ITransportHandoverFeature"/> on every Kestrel endpoint (Kestrel's endpoint defaults).</summary>
+    /// <summary>
+    /// Offers <see cref="ITransportHandoverFeature"/> on every Kestrel endpoint, through Kestrel's endpoint defaults: Kestrel
+    /// keeps one such action, so another <c>ConfigureEndpointDefaults</c> would replace this one (nothing else here sets one).
+    /// </summary>
     public static IServiceCollection AddTransportHandover(this IServiceCollection services) =>
         services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseTransportHandover()));
 }
