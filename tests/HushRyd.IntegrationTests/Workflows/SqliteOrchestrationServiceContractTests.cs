@@ -176,12 +176,13 @@ public sealed class SqliteOrchestrationServiceContractTests : IDisposable
     public async Task Reopening_after_a_crash_frees_every_lock_resumes_running_work_and_hands_out_an_overdue_timer_at_once()
     {
         await _store.CreateTaskOrchestrationAsync(Start("waits-on-timer"));
-        await RunAsync(_store, (await LockOrchestrationAsync())!, (s, d) => CreateTimer(s, d, 0, DateTime.UtcNow.AddMilliseconds(300)));
+        // Not due before the in-flight workflow is locked, even on a slow machine; overdue by the time the store reopens.
+        await RunAsync(_store, (await LockOrchestrationAsync())!, (s, d) => CreateTimer(s, d, 0, DateTime.UtcNow.AddSeconds(1)));
         await _store.CreateTaskOrchestrationAsync(Start("in-flight"));
         Assert.Equal("in-flight", (await LockOrchestrationAsync())!.InstanceId);
         _store.Dispose();
 
-        await Task.Delay(400);
+        await Task.Delay(1_100);
         var clock = Stopwatch.StartNew();
         _store = Open();
         var first = await LockOrchestrationAsync();
