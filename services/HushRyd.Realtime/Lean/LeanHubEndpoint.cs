@@ -63,26 +63,18 @@ internal sealed partial class LeanHubEndpoint(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptWithoutWebSocketPings);
-        await ServeAsync(socket, caller, new SocketLifetime(context.Connection.Id, context.Abort, context.RequestAborted));
+        await ServeAsync(await context.WebSockets.AcceptWebSocketAsync(AcceptWithoutWebSocketPings), caller, new SocketLifetime(context.Connection.Id, context.Abort, context.RequestAborted));
     }
 
-    private Task ServeTakenOverAsync(ConnectionContext connection, HubCaller caller)
-    {
-        var socket = WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        return ServeAndDisposeAsync(socket, caller, new SocketLifetime(connection.ConnectionId, connection.Abort, connection.ConnectionClosed));
-    }
+    private Task ServeTakenOverAsync(ConnectionContext connection, HubCaller caller) => ServeAsync(
+        WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero }),
+        caller,
+        new SocketLifetime(connection.ConnectionId, connection.Abort, connection.ConnectionClosed));
 
-    private async Task ServeAndDisposeAsync(WebSocket socket, HubCaller caller, SocketLifetime lifetime)
-    {
-        using (socket)
-        {
-            await ServeAsync(socket, caller, lifetime);
-        }
-    }
-
+    /// <summary>Serves the hub over <paramref name="socket"/>, which it owns from here: disposed when the connection ends.</summary>
     private async Task ServeAsync(WebSocket socket, HubCaller caller, SocketLifetime lifetime)
     {
+        using var owned = socket;
         using var reader = new HubFrameReader(socket, Hub.MaximumReceiveMessageSize ?? 32 * 1024);
         if (await HandshakeAsync(socket, reader, lifetime.Ended) is not { } protocol)
         {
