@@ -47,8 +47,9 @@ public sealed class GatewayModule : IHushRydModule
         services.AddSingleton<SessionStore>();
         services.AddSingleton<OtpService>();
         services.AddSingleton<ApiKeyService>();
-        services.AddAuthentication(HushRydAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HushRydAuthenticationHandler>(HushRydAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddAuthentication(CallerAuthenticator.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HushRydAuthenticationHandler>(CallerAuthenticator.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddGatewayProxy(builder.Configuration);
@@ -57,7 +58,7 @@ public sealed class GatewayModule : IHushRydModule
 
     public void ConfigurePipeline(WebApplication app)
     {
-        app.UseAuthentication();
+        app.UseCallerAuthentication();
         app.UseAdminRoleGuard();
         app.UseHushRydRateLimiting();
         app.UseAuthorization();

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HushRyd.Gateway.Identity;
+
+/// <summary>
+/// Authenticates every request with the HushRyd scheme and leaves the result where ASP.NET's authentication middleware
+/// would: the user, <see cref="IAuthenticateResultFeature"/> and <see cref="IHttpAuthenticationFeature"/>, with any
+/// registered claims transformation applied. That middleware serves any number of schemes: per request it resolves
+/// scoped services, creates a handler and awaits several tasks, which cost the gateway a fifth of its CPU and 2 KB
+/// (ADR 0011). With one scheme and a caller checked moments ago this completes without waiting.
+/// </summary>
+public sealed class CallerAuthenticationMiddleware(RequestDelegate next, CallerAuthenticator authenticator)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var authenticating = authenticator.AuthenticateAsync(context);
+        return authenticating.IsCompletedSuccessfully && !HasClaimsTransformation(context)
+            ? Continue(context, authenticating.Result)
+            : ContinueAsync(context, authenticating);
+    }
+
+    private async Task ContinueAsync(HttpContext context, ValueTask<AuthenticateResult> authenticating)
+    {
+        var result = await authenticating;
+        if (result.Succeeded && context.RequestServices.GetService<IClaimsTransformation>() is { } transformation and not NoopClaimsTransformation)
+        {
+            result = AuthenticateResult.Success(new AuthenticationTicket(await transformation.TransformAsync(result.Principal), result.Properties, result.Ticket.AuthenticationScheme));
+        }
+
+        await Continue(context, result);
+    }
+
+    private Task Continue(HttpContext context, AuthenticateResult result)
+    {
+        if (result.Succeeded)
+        {
+            var authenticated = new AuthenticatedRequest(result);
+            context.Features.Set<IHttpAuthenticationFeature>(authenticated);
+            context.Features.Set<IAuthenticateResultFeature>(authenticated);
+        }
+
+        return next(context);
+    }
+
+    private static bool HasClaimsTransformation(HttpContext context) =>
+        context.RequestServices.GetService<IClaimsTransformation>() is not (null or NoopClaimsTransformation);
+}
