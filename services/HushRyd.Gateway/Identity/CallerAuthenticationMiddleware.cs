@@ -9,8 +9,8 @@ namespace HushRyd.Gateway.Identity;
 /// Authenticates every request with the HushRyd scheme and leaves the result where ASP.NET's authentication middleware
 /// would: the user, <see cref="IAuthenticateResultFeature"/> and <see cref="IHttpAuthenticationFeature"/>, with any
 /// registered claims transformation applied. That middleware serves any number of schemes: per request it resolves
-/// scoped services, creates a handler and awaits several tasks, which cost the gateway a fifth of its CPU and 2 KB
-/// (ADR 0011). With one scheme and a caller checked moments ago this completes without waiting.
+/// scoped services, creates a handler and awaits several tasks, 1.75 KB of allocations in all (ADR 0011). With one
+/// scheme and a caller checked moments ago this completes without waiting and allocates only the result.
 /// </summary>
 public sealed class CallerAuthenticationMiddleware(RequestDelegate next, CallerAuthenticator authenticator)
 {

@@ -33,9 +33,9 @@ public sealed class CallerAuthenticator(TokenService tokens, SessionStore sessio
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            // Most requests repeat a token validated moments ago: found from the header's span, it is never copied.
+            // Most requests repeat a token validated moments ago, most often on the same connection: it is never copied.
             var token = header.AsSpan(BearerPrefix.Length).Trim();
-            return await AuthenticateUserAsync(await tokens.ValidateAsync(token), context.RequestAborted);
+            return await AuthenticateUserAsync(await tokens.ValidateAsync(token, ConnectionTokenMemo.For(context)), context.RequestAborted);
         }
 
         // Browsers cannot set headers on WebSocket upgrades; SignalR sends the token in the query instead.
@@ -47,7 +47,7 @@ public sealed class CallerAuthenticator(TokenService tokens, SessionStore sessio
         // Nor on page loads and EventSource streams: the desk's cookie stands in for reads of /admin only (DeskSession).
         return request.Path.StartsWithSegments(RoutePrefixes.Admin) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Cookies.TryGetValue(DeskSession.CookieName, out var cookie) && !string.IsNullOrEmpty(cookie)
-            ? await AuthenticateUserAsync(await tokens.ValidateAsync(cookie), context.RequestAborted)
+            ? await AuthenticateUserAsync(await tokens.ValidateAsync(cookie, ConnectionTokenMemo.For(context)), context.RequestAborted)
             : AuthenticateResult.NoResult();
     }
 

@@ -15,15 +15,18 @@ internal sealed class ShortLivedCache<TKey, TValue>(TimeProvider time, int capac
     private long _nextSweepMs;
     private int _sweeping;
 
-    public bool TryGet(TKey key, out TValue value)
+    public bool TryGet(TKey key, out TValue value) => TryGet(key, out value, out _);
+
+    /// <summary>As <see cref="TryGet(TKey, out TValue)"/>, with when the entry expires, in Unix milliseconds.</summary>
+    public bool TryGet(TKey key, out TValue value, out long untilMs)
     {
         if (_entries.TryGetValue(key, out var entry) && entry.UntilMs > NowMs())
         {
-            value = entry.Value;
+            (value, untilMs) = (entry.Value, entry.UntilMs);
             return true;
         }
 
-        value = default!;
+        (value, untilMs) = (default!, 0);
         return false;
     }
 

@@ -68,15 +68,27 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
 
     /// <summary>
     /// As <see cref="ValidateAsync(string)"/>, from a span: a token validated before is found without copying it, and
-    /// its fingerprint is computed once whether it is found or not.
+    /// its fingerprint is computed once whether it is found or not; a token its connection repeats is not even
+    /// fingerprinted (<see cref="ConnectionTokenMemo"/>).
     /// </summary>
-    public ValueTask<Caller?> ValidateAsync(ReadOnlySpan<char> token)
+    public ValueTask<Caller?> ValidateAsync(ReadOnlySpan<char> token, ConnectionTokenMemo? connection = null)
     {
+        if (connection is not null && connection.TryRecall(token, time.GetUtcNow().ToUnixTimeMilliseconds(), out var recalled))
+        {
+            return ValueTask.FromResult<Caller?>(recalled);
+        }
+
         var fingerprint = TokenFingerprint.Of(token);
-        return TryGetValidated(fingerprint, out var known) ? ValueTask.FromResult<Caller?>(known) : new ValueTask<Caller?>(ValidateNewAsync(token.ToString(), fingerprint));
+        if (_validated.TryGet(fingerprint, out var known, out var untilMs))
+        {
+            connection?.Offer(fingerprint, token, known, untilMs);
+            return ValueTask.FromResult<Caller?>(known);
+        }
+
+        return new ValueTask<Caller?>(ValidateNewAsync(token.ToString(), fingerprint, connection));
     }
 
-    private async Task<Caller?> ValidateNewAsync(string token, UInt128 fingerprint)
+    private async Task<Caller?> ValidateNewAsync(string token, UInt128 fingerprint, ConnectionTokenMemo? connection)
     {
         var result = await _handler.ValidateTokenAsync(token, _validation.Value);
         if (!result.IsValid || Caller.FromToken(result.ClaimsIdentity) is not { } caller)
@@ -84,7 +96,9 @@ public sealed class TokenService(SigningKeyRing keys, IOptions<AuthOptions> opti
             return null;
         }
 
-        _validated.Set(fingerprint, caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew);
+        var until = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _validation.Value.ClockSkew;
+        _validated.Set(fingerprint, caller, until);
+        connection?.Offer(fingerprint, token, caller, until.ToUnixTimeMilliseconds());
         return caller;
     }
 

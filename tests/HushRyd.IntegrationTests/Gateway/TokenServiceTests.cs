@@ -85,6 +85,42 @@ public class TokenServiceTests
     }
 
     [Fact]
+    public async Task A_connection_that_repeats_a_token_gets_that_tokens_caller_and_no_other_token_does()
+    {
+        var tokens = await CreateAsync(Key("k1", 1));
+        var connection = new ConnectionTokenMemo();
+        var token = tokens.Issue(Passenger).AccessToken;
+        var other = tokens.Issue(Passenger with { Id = "usr_2", Phone = "+919812345679" }).AccessToken;
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.Equal("usr_1", (await tokens.ValidateAsync(token, connection))!.Id);
+        }
+
+        var forged = string.Concat(token.AsSpan(0, token.Length - 10), token[^10] == 'A' ? "B" : "A", token.AsSpan(token.Length - 9));
+
+        Assert.Null(await tokens.ValidateAsync(forged, connection));
+        Assert.Null(await tokens.ValidateAsync(token.AsSpan(0, token.Length - 1), connection));
+        Assert.Equal("usr_2", (await tokens.ValidateAsync(other, connection))!.Id);
+        Assert.Equal("usr_1", (await tokens.ValidateAsync(token, connection))!.Id);
+    }
+
+    [Fact]
+    public async Task A_token_its_connection_repeats_is_still_rejected_once_it_expires()
+    {
+        var tokens = await CreateAsync(Key("k1", 1), new AuthOptions { CheckCacheDuration = TimeSpan.FromDays(1) });
+        var connection = new ConnectionTokenMemo();
+        var token = tokens.Issue(Passenger).AccessToken;
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.NotNull(await tokens.ValidateAsync(token, connection));
+        }
+
+        _time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+
+        Assert.Null(await tokens.ValidateAsync(token, connection));
+    }
+
+    [Fact]
     public async Task A_user_with_the_premium_role_is_counted_at_the_premium_tier()
     {
         var tokens = await CreateAsync(Key("k1", 1));
