@@ -64,6 +64,7 @@ public static class ServerApplication
             builder.AddForwardedPrincipal();
         }
 
+        builder.Services.UseSingletonAuthorizationServices();
         var app = builder.Build();
         app.UseServiceDefaults();
         app.UseUpgradeLimit();
