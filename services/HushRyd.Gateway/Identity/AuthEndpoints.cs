@@ -12,6 +12,8 @@ namespace HushRyd.Gateway.Identity;
 
 public static class AuthEndpoints
 {
+    private static readonly string[] TierLabels = [.. Enum.GetNames<RateLimitTier>().Select(name => name.ToLowerInvariant())];
+
     public static void MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth");
@@ -81,12 +83,15 @@ public static class AuthEndpoints
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, UserView.From(user)));
     }
 
+    // The caller this gateway authenticated answers without a search of its claims; any other principal by its claims.
     private static Ok<PrincipalView> WhoAmI(ClaimsPrincipal principal) =>
-        TypedResults.Ok(new PrincipalView(
-            principal.FindFirstValue(HushRydClaims.Kind)!,
-            principal.FindFirstValue(HushRydClaims.Subject)!,
-            principal.FindFirstValue(HushRydClaims.Tier)!.ToLowerInvariant(),
-            principal.FindAll(HushRydClaims.Role).Select(c => c.Value).ToArray()));
+        TypedResults.Ok(principal.Identity is CallerIdentity { Caller: var caller }
+            ? new PrincipalView(caller.Kind, caller.Id, TierLabels[(int)caller.Tier], caller.Roles as string[] ?? [.. caller.Roles])
+            : new PrincipalView(
+                principal.FindFirstValue(HushRydClaims.Kind)!,
+                principal.FindFirstValue(HushRydClaims.Subject)!,
+                principal.FindFirstValue(HushRydClaims.Tier)!.ToLowerInvariant(),
+                principal.FindAll(HushRydClaims.Role).Select(c => c.Value).ToArray()));
 
     private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SessionStore sessions, CancellationToken cancellationToken)
     {

@@ -43,6 +43,11 @@ public sealed class CallerAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, _transformation.Calls - before);
         Assert.True(_transformation.LastSawAuthenticated);
+        using var principal = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            ("user", TestLogin.UserIdOf(token), "authenticated", "[\"passenger\"]"),
+            (principal.RootElement.GetProperty("kind").GetString(), principal.RootElement.GetProperty("id").GetString(),
+                principal.RootElement.GetProperty("tier").GetString(), principal.RootElement.GetProperty("roles").GetRawText()));
     }
 
     [Fact]
