@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HushRyd.Gateway.Identity;
 
@@ -12,7 +13,7 @@ namespace HushRyd.Gateway.Identity;
 /// scoped services, creates a handler and awaits several tasks, 1.75 KB of allocations in all (ADR 0011). With one
 /// scheme and a caller checked moments ago this completes without waiting and allocates only the result.
 /// </summary>
-public sealed class CallerAuthenticationMiddleware(RequestDelegate next, CallerAuthenticator authenticator)
+public sealed partial class CallerAuthenticationMiddleware(RequestDelegate next, CallerAuthenticator authenticator, ILogger<CallerAuthenticationMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -41,9 +42,17 @@ public sealed class CallerAuthenticationMiddleware(RequestDelegate next, CallerA
             context.Features.Set<IHttpAuthenticationFeature>(authenticated);
             context.Features.Set<IAuthenticateResultFeature>(authenticated);
         }
+        else if (result.Failure is { } failure)
+        {
+            LogNotAuthenticated(logger, CallerAuthenticator.SchemeName, failure.Message);
+        }
 
         return next(context);
     }
+
+    // What ASP.NET's authentication logs for a failed scheme, at the same level.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Scheme} was not authenticated. Failure message: {Reason}")]
+    private static partial void LogNotAuthenticated(ILogger logger, string scheme, string reason);
 
     private static bool HasClaimsTransformation(HttpContext context) =>
         context.RequestServices.GetService<IClaimsTransformation>() is not (null or NoopClaimsTransformation);

@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
+using HushRyd.Gateway.Identity;
+using HushRyd.IntegrationTests.RateLimiting;
 using HushRyd.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HushRyd.IntegrationTests.Gateway;
 
@@ -16,6 +19,7 @@ public sealed class CallerAuthenticationTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private readonly CountingTransformation _transformation = new();
+    private readonly ListLogger<CallerAuthenticationMiddleware> _log = new();
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
@@ -24,7 +28,7 @@ public sealed class CallerAuthenticationTests : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("HushRyd:DataDir", _directory.Path);
-            web.ConfigureTestServices(services => services.AddSingleton<IClaimsTransformation>(_transformation));
+            web.ConfigureTestServices(services => services.AddSingleton<IClaimsTransformation>(_transformation).AddSingleton<ILogger<CallerAuthenticationMiddleware>>(_log));
         });
         _client = _factory.CreateClient();
         return Task.CompletedTask;
@@ -60,6 +64,20 @@ public sealed class CallerAuthenticationTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal(0, _transformation.Calls);
+    }
+
+    [Fact]
+    public async Task A_forged_token_is_challenged_and_why_is_logged()
+    {
+        var token = await TestLogin.LoginAsync(_client, _directory.Path, "+919812340002");
+        var parts = token.Split('.');
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/whoami");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}");
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(_log.Entries, entry => entry.Level == LogLevel.Information && entry.Message == "HushRyd was not authenticated. Failure message: invalid token");
     }
 
     public async Task DisposeAsync()
