@@ -18,15 +18,16 @@ public sealed partial class CallerAuthenticationMiddleware(RequestDelegate next,
     public Task InvokeAsync(HttpContext context)
     {
         var authenticating = authenticator.AuthenticateAsync(context);
-        return authenticating.IsCompletedSuccessfully && !HasClaimsTransformation(context)
+        var transformation = context.RequestServices.GetService<IClaimsTransformation>() is { } registered and not NoopClaimsTransformation ? registered : null;
+        return authenticating.IsCompletedSuccessfully && transformation is null
             ? Continue(context, authenticating.Result)
-            : ContinueAsync(context, authenticating);
+            : ContinueAsync(context, authenticating, transformation);
     }
 
-    private async Task ContinueAsync(HttpContext context, ValueTask<AuthenticateResult> authenticating)
+    private async Task ContinueAsync(HttpContext context, ValueTask<AuthenticateResult> authenticating, IClaimsTransformation? transformation)
     {
         var result = await authenticating;
-        if (result.Succeeded && context.RequestServices.GetService<IClaimsTransformation>() is { } transformation and not NoopClaimsTransformation)
+        if (result.Succeeded && transformation is not null)
         {
             result = AuthenticateResult.Success(new AuthenticationTicket(await transformation.TransformAsync(result.Principal), result.Properties, result.Ticket.AuthenticationScheme));
         }
@@ -53,7 +54,4 @@ public sealed partial class CallerAuthenticationMiddleware(RequestDelegate next,
     // What ASP.NET's authentication logs for a failed scheme, at the same level.
     [LoggerMessage(Level = LogLevel.Information, Message = "{Scheme} was not authenticated. Failure message: {Reason}")]
     private static partial void LogNotAuthenticated(ILogger logger, string scheme, string reason);
-
-    private static bool HasClaimsTransformation(HttpContext context) =>
-        context.RequestServices.GetService<IClaimsTransformation>() is not (null or NoopClaimsTransformation);
 }

@@ -89,7 +89,7 @@ internal sealed partial class LeanHubEndpoint(
             // Added first: a server that began stopping since is seen here, or its SendAllElsewhere sees this connection.
             if (application.ApplicationStopping.IsCancellationRequested)
             {
-                connection.Drop(reason: ServerStopping, reconnect: true);
+                SendElsewhere(connection);
             }
 
             if (await ConnectedAsync(connection))
@@ -117,10 +117,12 @@ internal sealed partial class LeanHubEndpoint(
         {
             if (member is LeanHubConnection connection)
             {
-                connection.Drop(reason: ServerStopping, reconnect: true);
+                SendElsewhere(connection);
             }
         }
     }
+
+    private static void SendElsewhere(LeanHubConnection connection) => connection.Drop(reason: ServerStopping, reconnect: true);
 
     /// <returns>The protocol the client asked for, once it has been told yes; null when it was refused or went away.</returns>
     private async Task<LeanProtocol?> HandshakeAsync(WebSocket socket, HubFrameReader reader, CancellationToken aborted)
